@@ -1,0 +1,154 @@
+/**
+ * `sourcebench`: the command-line host. Every command goes through the same dispatcher as the
+ * Electron and browser hosts, so scripts see exactly what the workbench sees.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { apiTable, isApiMethod } from '../shared/api';
+import { createApiClient } from '../shared/client';
+import type { DocumentSummary } from '../shared/domain';
+import { ApiError } from '../shared/errors';
+import { openNodeHost, type NodeHost } from './node-host';
+import { defaultProjectPath } from './paths';
+import { startBrowserHost } from './serve';
+import { appVersion } from './version';
+
+interface GlobalOptions {
+  project: string;
+  json: boolean;
+}
+
+export function buildProgram(out: (text: string) => void = (text) => process.stdout.write(text)): Command {
+  const program = new Command('sourcebench')
+    .description('Sourcebench: read several accounts side by side, annotate, weigh and compare them.')
+    .version(appVersion)
+    .addOption(
+      new Option('-p, --project <file>', 'project file to work on').default(defaultProjectPath(), 'the default project'),
+    )
+    .option('--json', 'print machine-readable JSON instead of text', false)
+    .showHelpAfterError()
+    .configureOutput({ writeOut: out });
+
+  const globals = () => program.opts<GlobalOptions>();
+  const withHost = async <T>(run: (host: NodeHost) => Promise<T> | T): Promise<T> => {
+    const host = openNodeHost('cli', globals().project);
+    try {
+      return await run(host);
+    } finally {
+      host.project.close();
+    }
+  };
+  const print = (value: unknown, text: () => string) => out(globals().json ? `${JSON.stringify(value, null, 2)}\n` : text());
+
+  program
+    .command('info')
+    .description('show the version, the project file and its schema version')
+    .action(() =>
+      withHost(async (host) => {
+        const info = await createApiClient(host.dispatch).getAppInfo({});
+        print(info, () => `Sourcebench ${info.appVersion}\nproject: ${info.projectPath}\nschema:  ${info.schemaVersion}\n`);
+      }),
+    );
+
+  program
+    .command('documents')
+    .description('list the documents of the project')
+    .action(() =>
+      withHost(async (host) => {
+        const documents = await createApiClient(host.dispatch).listDocuments({});
+        print(documents, () => documents.map(describeDocument).join(''));
+      }),
+    );
+
+  program
+    .command('read')
+    .description('print the reading text of a document (its number in `documents`, or its id)')
+    .argument('<document>', 'document number (1, 2, …) or id')
+    .action((which: string) =>
+      withHost(async (host) => {
+        const client = createApiClient(host.dispatch);
+        const document = pickDocument(await client.listDocuments({}), which);
+        const content = await client.getVersionContent({ versionId: document.currentVersionId });
+        print(content, () => content.blocks.map((block) => `${block.text}\n`).join('\n'));
+      }),
+    );
+
+  program
+    .command('methods')
+    .description('list the API methods that `call` accepts')
+    .action(() => {
+      const methods = Object.entries(apiTable).map(([name, spec]) => ({ name, summary: spec.summary }));
+      print(methods, () => methods.map((m) => `${m.name.padEnd(20)} ${m.summary}\n`).join(''));
+    });
+
+  program
+    .command('call')
+    .description('call one API method with a JSON input and print its JSON output')
+    .argument('<method>', 'method name, see `methods`')
+    .argument('[input]', 'JSON input', '{}')
+    .action((method: string, input: string) =>
+      withHost(async (host) => {
+        if (!isApiMethod(method)) throw new ApiError('unknown_method', `Unknown method "${method}" (see: sourcebench methods)`);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(input);
+        } catch (error) {
+          throw new ApiError('invalid_input', `The input is not valid JSON: ${(error as Error).message}`);
+        }
+        const envelope = await host.dispatch(method, parsed);
+        if (!envelope.ok) throw ApiError.fromEnvelope(envelope);
+        out(`${JSON.stringify(envelope.value, null, 2)}\n`);
+      }),
+    );
+
+  program
+    .command('serve')
+    .description('serve the workbench to a browser on 127.0.0.1 (the browser host)')
+    .option('--port <port>', 'port to listen on (default: a free one)', parsePort, 0)
+    .action(async (options: { port: number }) => {
+      const host = openNodeHost('browser', globals().project);
+      const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir: host.layout.rendererDir, port: options.port });
+      out(`Sourcebench browser host on ${server.origin} (project ${host.project.path})\n`);
+      out(`Open: ${server.url}\n`);
+      const stop = async () => {
+        await server.close();
+        host.project.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  return program;
+}
+
+function describeDocument(document: DocumentSummary, index: number): string {
+  const title = document.titleSupplied ? `[${document.title}]` : document.title;
+  const by = [document.author, document.translator && `tr. ${document.translator}`].filter(Boolean).join(', ');
+  return `${index + 1}. ${title} (${document.language}, ${document.sourceKind})${by ? ` — ${by}` : ''}\n   id ${document.id}\n`;
+}
+
+function pickDocument(documents: DocumentSummary[], which: string): DocumentSummary {
+  const byNumber = /^\d+$/.test(which) ? documents[Number(which) - 1] : undefined;
+  const found = byNumber ?? documents.find((document) => document.id === which);
+  if (!found) throw new ApiError('not_found', `No document "${which}" (the project has ${documents.length}; see: sourcebench documents)`);
+  return found;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommanderError(2, 'invalid-port', `Invalid port "${value}"`);
+  return port;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`sourcebench: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The bundled corpus's manifest: who wrote each source, when, in what language and what kind
+ * of source it is. Read at seeding time, and validated because a typo here would mislabel a
+ * historian's evidence.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { LanguageTag, SourceKind } from '../../shared/domain';
+import { TextLayout } from './paragraphs';
+
+export const ManifestEntry = z.object({
+  file: z.string().regex(/^[^/\\]+$/, 'a file name inside the corpus folder'),
+  title: z.string().min(1),
+  titleSupplied: z.boolean(),
+  author: z.string().nullable(),
+  translator: z.string().nullable(),
+  language: LanguageTag,
+  date: z.string().nullable(),
+  sourceKind: SourceKind,
+  description: z.string().nullable(),
+  layout: TextLayout,
+});
+export type ManifestEntry = z.infer<typeof ManifestEntry>;
+
+export const CorpusManifest = z.object({
+  $comment: z.string().optional(),
+  sources: z.array(ManifestEntry).min(1),
+});
+export type CorpusManifest = z.infer<typeof CorpusManifest>;
+
+export function readManifest(corpusDir: string): CorpusManifest {
+  const file = path.join(corpusDir, 'manifest.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read the corpus manifest ${file}: ${(error as Error).message}`);
+  }
+  const parsed = CorpusManifest.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`The corpus manifest ${file} is invalid: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,140 @@
+/**
+ * Opens a project file: one SQLite database in WAL mode with foreign keys on, migrated forward
+ * in a single transaction. A file is inspected read-only first, so a file that is not ours, or
+ * that a newer Sourcebench wrote, is refused without a single byte of it changing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { assertMigrationOrder, migrations as defaultMigrations, type Migration } from './migrations';
+
+/** "Srcb": marks a SQLite file as a Sourcebench project (PRAGMA application_id). */
+export const APPLICATION_ID = 0x53726362;
+
+export class ProjectFileError extends Error {
+  override readonly name = 'ProjectFileError';
+}
+
+export interface OpenedDatabase {
+  readonly db: Database.Database;
+  readonly path: string;
+  /** The file did not exist (or was empty) before this call. */
+  readonly created: boolean;
+  readonly schemaVersion: number;
+  /** Where the pre-migration copy was written, if a migration ran on an existing file. */
+  readonly backupPath: string | null;
+}
+
+export interface OpenOptions {
+  readonly migrations?: readonly Migration[];
+  readonly now?: () => Date;
+}
+
+interface FileHeader {
+  readonly userVersion: number;
+  readonly applicationId: number;
+  readonly objectCount: number;
+}
+
+export function openProjectDatabase(filePath: string, options: OpenOptions = {}): OpenedDatabase {
+  const list = options.migrations ?? defaultMigrations;
+  assertMigrationOrder(list);
+  const latest = list.length;
+  const absolute = path.resolve(filePath);
+  const existed = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
+
+  let backupPath: string | null = null;
+  if (existed) {
+    const header = inspect(absolute);
+    if (header.applicationId !== APPLICATION_ID && (header.applicationId !== 0 || header.objectCount > 0)) {
+      throw new ProjectFileError(
+        `${absolute} is an SQLite database of another application, not a Sourcebench project. It was left untouched.`,
+      );
+    }
+    if (header.userVersion > latest) {
+      throw new ProjectFileError(
+        `${absolute} was written by a newer version of Sourcebench (project schema ${header.userVersion}; ` +
+          `this version reads up to ${latest}). Update Sourcebench to open it. The file was left untouched.`,
+      );
+    }
+    if (header.userVersion < latest && header.userVersion > 0) {
+      backupPath = writeBackup(absolute, header.userVersion, (options.now ?? (() => new Date()))());
+    }
+  } else {
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+  }
+
+  const db = new Database(absolute);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a committed annotation must survive a power cut, not only a crash of the app.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, list);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { db, path: absolute, created: !existed, schemaVersion: latest, backupPath };
+}
+
+function inspect(file: string): FileHeader {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new ProjectFileError(`${file} cannot be opened: ${(error as Error).message}`);
+  }
+  try {
+    return {
+      userVersion: Number(db.pragma('user_version', { simple: true })),
+      applicationId: Number(db.pragma('application_id', { simple: true })),
+      objectCount: Number(
+        (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n,
+      ),
+    };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') {
+      throw new ProjectFileError(`${file} is not a Sourcebench project (not an SQLite database). It was left untouched.`);
+    }
+    throw new ProjectFileError(`${file} cannot be read: ${(error as Error).message}`);
+  } finally {
+    db.close();
+  }
+}
+
+/** A consistent copy beside the file, taken through SQLite so a pending WAL is included. */
+function writeBackup(file: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const parsed = path.parse(file);
+  const target = path.join(parsed.dir, `${parsed.name}.backup-schema${fromVersion}-${stamp}${parsed.ext}`);
+  const source = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    source.prepare('VACUUM INTO ?').run(target);
+  } finally {
+    source.close();
+  }
+  return target;
+}
+
+function migrate(db: Database.Database, list: readonly Migration[]): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  const pending = list.filter((migration) => migration.version > current);
+  if (pending.length === 0) return;
+  // One transaction: a failure half-way leaves the file exactly at its previous version.
+  db.transaction(() => {
+    for (const migration of pending) {
+      try {
+        migration.up(db);
+      } catch (error) {
+        throw new ProjectFileError(
+          `Migration ${migration.version} ("${migration.name}") failed: ${(error as Error).message}`,
+        );
+      }
+    }
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${list.length}`);
+  })();
+}

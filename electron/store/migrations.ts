@@ -1,0 +1,83 @@
+/**
+ * The project file's schema, as an ordered list of migrations. A migration is never edited once
+ * released: a change to the schema is a new migration, so every older file can be brought forward.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  /** Consecutive from 1; stored in PRAGMA user_version once applied. */
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: Database.Database) => void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents, immutable versions and their reading blocks',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE documents (
+          id            TEXT PRIMARY KEY,
+          position      INTEGER NOT NULL,
+          title         TEXT NOT NULL,
+          title_supplied INTEGER NOT NULL DEFAULT 0 CHECK (title_supplied IN (0, 1)),
+          author        TEXT,
+          translator    TEXT,
+          language      TEXT NOT NULL,
+          date          TEXT,
+          source_kind   TEXT NOT NULL CHECK (source_kind IN ('primary', 'secondary', 'tertiary')),
+          description   TEXT,
+          created_at    TEXT NOT NULL
+        );
+
+        -- A version is the raw bytes as imported; it is never updated, only added.
+        CREATE TABLE document_versions (
+          id            TEXT PRIMARY KEY,
+          document_id   TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+          file_name     TEXT NOT NULL,
+          encoding      TEXT NOT NULL,
+          raw           BLOB NOT NULL,
+          normalizer    TEXT NOT NULL,
+          imported_at   TEXT NOT NULL,
+          UNIQUE (document_id, sha256)
+        );
+        CREATE INDEX document_versions_by_document ON document_versions (document_id, imported_at);
+
+        -- The reading text, stored rather than recomputed so that a newer normalizer can never
+        -- shift the text under annotations already made on this version.
+        CREATE TABLE blocks (
+          version_id    TEXT NOT NULL REFERENCES document_versions (id) ON DELETE CASCADE,
+          ordinal       INTEGER NOT NULL,
+          kind          TEXT NOT NULL,
+          level         INTEGER,
+          text          TEXT NOT NULL,
+          raw_start     INTEGER NOT NULL,
+          raw_end       INTEGER NOT NULL,
+          PRIMARY KEY (version_id, ordinal)
+        ) WITHOUT ROWID;
+
+        CREATE TRIGGER document_versions_are_immutable BEFORE UPDATE ON document_versions
+        BEGIN SELECT RAISE(ABORT, 'document versions are immutable'); END;
+        CREATE TRIGGER blocks_are_immutable BEFORE UPDATE ON blocks
+        BEGIN SELECT RAISE(ABORT, 'blocks of a document version are immutable'); END;
+      `);
+    },
+  },
+];
+
+/** Throws where the list is not 1, 2, 3…: an out-of-order set would skip or repeat a step. */
+export function assertMigrationOrder(list: readonly Migration[]): void {
+  list.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(
+        `Migration "${migration.name}" has version ${migration.version}, expected ${index + 1}`,
+      );
+    }
+  });
+}
+
+export function latestSchemaVersion(list: readonly Migration[] = migrations): number {
+  return list.length;
+}

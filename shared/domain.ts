@@ -1,0 +1,73 @@
+/**
+ * Domain types shared by every host and the renderer. Each type is a zod schema first, so the
+ * same definition validates data crossing a process boundary and types the code on both sides.
+ */
+import { z } from 'zod';
+
+/** Historians rank a witness above a later synthesis, and a synthesis above a reference work. */
+export const SourceKind = z.enum(['primary', 'secondary', 'tertiary']);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+/** BCP 47 language tag as used for `lang` attributes and spell checking ("ru", "en", "de-CH"). */
+export const LanguageTag = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'expected a BCP 47 language tag such as "en" or "ru"');
+
+/** A document's identity as the user sees it; its text lives in immutable versions. */
+export const DocumentSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** True where the source has no title of its own and the title was written by an editor. */
+  titleSupplied: z.boolean(),
+  author: z.string().nullable(),
+  translator: z.string().nullable(),
+  language: LanguageTag,
+  /** Date of writing or publication as far as it is known, in words ("1988", "between 1953 and 1967"). */
+  date: z.string().nullable(),
+  sourceKind: SourceKind,
+  description: z.string().nullable(),
+  /** The version a reader opens by default: the newest one. */
+  currentVersionId: z.string(),
+  versionCount: z.number().int().positive(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+export const BlockKind = z.enum(['paragraph', 'heading']);
+export type BlockKind = z.infer<typeof BlockKind>;
+
+/**
+ * One block of a version's reading text. `rawStart`/`rawEnd` are UTF-16 offsets into the decoded
+ * raw file, so every block can be traced back to where it stands in the original.
+ */
+export const Block = z.object({
+  kind: BlockKind,
+  /** Heading level 1–6; absent for paragraphs. */
+  level: z.number().int().min(1).max(6).optional(),
+  text: z.string(),
+  rawStart: z.number().int().nonnegative(),
+  rawEnd: z.number().int().nonnegative(),
+});
+export type Block = z.infer<typeof Block>;
+
+export const VersionContent = z.object({
+  versionId: z.string(),
+  documentId: z.string(),
+  /** Hex SHA-256 of the raw bytes: the version's fingerprint, shown so a citation can name it. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  fileName: z.string(),
+  encoding: z.string(),
+  importedAt: z.string(),
+  blocks: z.array(Block),
+});
+export type VersionContent = z.infer<typeof VersionContent>;
+
+export const HostKind = z.enum(['electron', 'browser', 'cli']);
+export type HostKind = z.infer<typeof HostKind>;
+
+export const AppInfo = z.object({
+  appVersion: z.string(),
+  host: HostKind,
+  projectPath: z.string(),
+  schemaVersion: z.number().int(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;

@@ -1,0 +1,23 @@
+/**
+ * The renderer's Content-Security-Policy, declared once: the Electron window, the browser host's
+ * headers and the built index.html all use this string. Nothing inline, nothing remote.
+ */
+export const RENDERER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  // The browser host's API is same-origin; the Electron renderer makes no requests at all.
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** frame-ancestors only works as a header (browsers ignore it in a <meta> tag). */
+export const RENDERER_CSP_HEADER = `${RENDERER_CSP}; frame-ancestors 'none'`;
+
+/** Header the browser host and its client use to carry the per-start secret. */
+export const TOKEN_HEADER = 'authorization';
+export const API_PATH_PREFIX = '/api/';
