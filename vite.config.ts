@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { RENDERER_CSP } from './shared/security';
+import { RENDERER_CSP } from './shared/security.ts';
 
 /** Puts the one CSP into the built page, so it applies under file:// in Electron too. */
 function contentSecurityPolicy(): Plugin {

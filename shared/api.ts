@@ -63,7 +63,9 @@ export function isApiMethod(name: string): name is ApiMethod {
   return Object.prototype.hasOwnProperty.call(apiTable, name);
 }
 
-/** IPC channel of a method; a prefix keeps our channels apart from Electron's own. */
+/** A prefix keeps our IPC channels apart from Electron's own. */
+export const IPC_PREFIX = 'sourcebench:';
+
 export function ipcChannel(method: ApiMethod): string {
-  return `sourcebench:${method}`;
+  return `${IPC_PREFIX}${method}`;
 }

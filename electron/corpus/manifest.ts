@@ -11,6 +11,8 @@ import { TextLayout } from './paragraphs';
 
 export const ManifestEntry = z.object({
   file: z.string().regex(/^[^/\\]+$/, 'a file name inside the corpus folder'),
+  /** SHA-256 of the raw bytes as shipped: seeding refuses a copy that differs. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
   title: z.string().min(1),
   titleSupplied: z.boolean(),
   author: z.string().nullable(),

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DocumentRepository } from '../store/documents';
+import { sha256Hex, type DocumentRepository } from '../store/documents';
 import { readManifest } from './manifest';
 import { splitIntoParagraphs } from './paragraphs';
 
@@ -14,6 +14,9 @@ export function seedBundledCorpus(documents: DocumentRepository, corpusDir: stri
   const manifest = readManifest(corpusDir);
   for (const entry of manifest.sources) {
     const raw = fs.readFileSync(path.join(corpusDir, entry.file));
+    if (sha256Hex(raw) !== entry.sha256) {
+      throw new Error(`The bundled file ${entry.file} differs from the one the manifest describes; reinstall Sourcebench.`);
+    }
     // The bundled files are known to be UTF-8; fatal decoding makes a damaged copy fail loudly.
     const text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
     documents.addDocument(

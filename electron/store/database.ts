@@ -79,7 +79,38 @@ export function openProjectDatabase(filePath: string, options: OpenOptions = {})
   return { db, path: absolute, created: !existed, schemaVersion: latest, backupPath };
 }
 
+/**
+ * Reads the few header fields we decide on. Without a pending WAL they are read from the file's
+ * first 100 bytes, because even a read-only SQLite connection creates -wal and -shm files beside
+ * a WAL database, and a refused file must stay exactly as it was.
+ */
 function inspect(file: string): FileHeader {
+  if (fs.existsSync(`${file}-wal`)) return inspectWithSqlite(file);
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  let read: number;
+  try {
+    read = fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
+    throw notADatabase(file);
+  }
+  return {
+    userVersion: header.readUInt32BE(60),
+    applicationId: header.readUInt32BE(68),
+    // The schema cookie counts schema changes: zero means no table was ever created.
+    objectCount: header.readUInt32BE(40),
+  };
+}
+
+function notADatabase(file: string): ProjectFileError {
+  return new ProjectFileError(`${file} is not a Sourcebench project (not an SQLite database). It was left untouched.`);
+}
+
+/** A crash left a WAL beside the file: only SQLite can tell what it holds. */
+function inspectWithSqlite(file: string): FileHeader {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -90,14 +121,12 @@ function inspect(file: string): FileHeader {
     return {
       userVersion: Number(db.pragma('user_version', { simple: true })),
       applicationId: Number(db.pragma('application_id', { simple: true })),
-      objectCount: Number(
-        (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n,
-      ),
+      objectCount: Number((db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n),
     };
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') {
-      throw new ProjectFileError(`${file} is not a Sourcebench project (not an SQLite database). It was left untouched.`);
+      throw notADatabase(file);
     }
     throw new ProjectFileError(`${file} cannot be read: ${(error as Error).message}`);
   } finally {

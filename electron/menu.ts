@@ -1,0 +1,41 @@
+/**
+ * The native menu: the platform's usual roles, so undo, copy, zoom and window handling work as
+ * users expect on every system. Built from plain data so it can be tested without Electron.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuContext {
+  readonly isMac: boolean;
+  readonly isPackaged: boolean;
+}
+
+export function menuTemplate({ isMac, isPackaged }: MenuContext): MenuItemConstructorOptions[] {
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  ];
+  if (!isPackaged) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
+  return [
+    ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    { role: 'fileMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    { label: 'View', submenu: view },
+    { role: 'windowMenu' },
+    // macOS puts "About" in the app menu; elsewhere it belongs under Help.
+    { role: 'help', submenu: isMac ? [] : [{ role: 'about' }] },
+  ];
+}
