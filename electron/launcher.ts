@@ -3,50 +3,14 @@
  * installed, and otherwise falls back to the browser host, saying so in one line. It never just
  * fails: the worst case is an address to open by hand.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildElectron, buildRenderer, electronIsStale, rendererIsStale, root } from '../build/build';
+import { downloadElectronBinary, findElectronBinary } from './electron-binary';
 import { openNodeHost } from './node-host';
 import { dataDirectory } from './paths';
 import { startBrowserHost } from './serve';
-
-const require = createRequire(import.meta.url);
-
-type ElectronLookup = { binary: string } | { missing: string };
-
-/** The Electron binary if it is installed; never throws, since a missing one is expected here. */
-export function findElectronBinary(): ElectronLookup {
-  let packageDir: string;
-  try {
-    packageDir = path.dirname(require.resolve('electron/package.json'));
-  } catch {
-    return { missing: 'the electron package is not installed' };
-  }
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!fs.existsSync(pathFile)) return { missing: "Electron's binary was not downloaded" };
-  const binary = path.join(packageDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? { binary } : { missing: `Electron's binary is missing (${binary})` };
-}
-
-/**
- * On a connected machine the first start fetches Electron's binary (npm install skips that
- * download: it fails the whole install where the network is closed). Failing here costs little.
- */
-function tryDownloadElectron(): ElectronLookup {
-  let installer: string;
-  try {
-    installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
-  } catch {
-    return { missing: 'the electron package is not installed' };
-  }
-  const result = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: 10 * 60_000 });
-  if (result.status === 0) return findElectronBinary();
-  const output = `${result.stderr ?? ''}${result.stdout ?? ''}`;
-  const reason = /(E[A-Z]{3,}[A-Z_]*)[^\n]*/.exec(output)?.[0] ?? result.error?.message ?? 'download failed';
-  return { missing: `Electron's binary could not be downloaded (${reason.trim()})` };
-}
 
 /** Debian's Chromium first, then the other usual names on PATH. */
 function findChromium(): string | null {
@@ -95,7 +59,7 @@ async function main(): Promise<void> {
   if (forceBrowser) return runBrowserHost('--browser was given');
 
   let electron = findElectronBinary();
-  if ('missing' in electron) electron = tryDownloadElectron();
+  if ('missing' in electron) electron = downloadElectronBinary();
   if ('missing' in electron) return runBrowserHost(electron.missing);
   if (!hasDisplay()) return runBrowserHost('there is no display for a desktop window');
 
