@@ -7,9 +7,8 @@ import { apiTable, isApiMethod } from '../shared/api';
 import { createApiClient } from '../shared/client';
 import type { DocumentSummary } from '../shared/domain';
 import { ApiError } from '../shared/errors';
-import { openNodeHost, type NodeHost } from './node-host';
+import { openNodeHost, serveProject, type NodeHost } from './node-host';
 import { defaultProjectPath } from './paths';
-import { startBrowserHost } from './serve';
 import { appVersion } from './version';
 
 interface GlobalOptions {
@@ -105,17 +104,9 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .description('serve the workbench to a browser on 127.0.0.1 (the browser host)')
     .option('--port <port>', 'port to listen on (default: a free one)', parsePort, 0)
     .action(async (options: { port: number }) => {
-      const host = openNodeHost('browser', globals().project);
-      const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir: host.layout.rendererDir, port: options.port });
+      const { host, server } = await serveProject(globals().project, options.port);
       out(`Sourcebench browser host on ${server.origin} (project ${host.project.path})\n`);
       out(`Open: ${server.url}\n`);
-      const stop = async () => {
-        await server.close();
-        host.project.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
     });
 
   return program;

@@ -8,9 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildElectron, buildRenderer, electronIsStale, rendererIsStale, root } from '../build/build';
 import { downloadElectronBinary, findElectronBinary } from './electron-binary';
-import { openNodeHost } from './node-host';
+import { serveProject } from './node-host';
 import { dataDirectory } from './paths';
-import { startBrowserHost } from './serve';
 
 /** Debian's Chromium first, then the other usual names on PATH. */
 function findChromium(): string | null {
@@ -28,15 +27,7 @@ function hasDisplay(): boolean {
 
 async function runBrowserHost(reason: string): Promise<void> {
   console.log(`Sourcebench: ${reason}; starting the browser host instead.`);
-  const host = openNodeHost('browser');
-  const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir: host.layout.rendererDir });
-  const stop = async () => {
-    await server.close();
-    host.project.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const { host, server, stop } = await serveProject();
 
   const chromium = findChromium();
   if (chromium && hasDisplay()) {

@@ -7,6 +7,7 @@ import { createDispatch, type Dispatch } from '../shared/dispatch';
 import { createHandlers } from './handlers';
 import { defaultProjectPath, installLayout, sourcePackageRoot, type InstallLayout } from './paths';
 import { Project } from './project';
+import { startBrowserHost, type BrowserHost } from './serve';
 
 export interface NodeHost {
   readonly project: Project;
@@ -18,4 +19,25 @@ export function openNodeHost(host: HostKind, projectPath: string = defaultProjec
   const layout = installLayout(sourcePackageRoot());
   const project = Project.open(projectPath, { corpusDir: layout.corpusDir });
   return { project, dispatch: createDispatch(createHandlers(project, host)), layout };
+}
+
+export interface ServedProject {
+  readonly host: NodeHost;
+  readonly server: BrowserHost;
+  /** Closes the server and the project, then ends the process. */
+  readonly stop: () => Promise<void>;
+}
+
+/** The browser host on a project until Ctrl+C (or `stop`): what `serve` and `npm start` run. */
+export async function serveProject(projectPath?: string, port = 0): Promise<ServedProject> {
+  const host = openNodeHost('browser', projectPath);
+  const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir: host.layout.rendererDir, port });
+  const stop = async () => {
+    await server.close();
+    host.project.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { host, server, stop };
 }

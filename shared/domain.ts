@@ -13,10 +13,9 @@ export const LanguageTag = z
   .string()
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'expected a BCP 47 language tag such as "en" or "ru"');
 
-/** A document's identity as the user sees it; its text lives in immutable versions. */
-export const DocumentSummary = z.object({
-  id: z.string(),
-  title: z.string(),
+/** The bibliographic record of a source: what a historian asks of it before reading a line. */
+export const DocumentRecord = z.object({
+  title: z.string().min(1),
   /** True where the source has no title of its own and the title was written by an editor. */
   titleSupplied: z.boolean(),
   author: z.string().nullable(),
@@ -26,6 +25,12 @@ export const DocumentSummary = z.object({
   date: z.string().nullable(),
   sourceKind: SourceKind,
   description: z.string().nullable(),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+/** A document as listed: its record, and where its text is. The text lives in immutable versions. */
+export const DocumentSummary = DocumentRecord.extend({
+  id: z.string(),
   /** The version a reader opens by default: the newest one. */
   currentVersionId: z.string(),
   versionCount: z.number().int().positive(),

@@ -6,21 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { LanguageTag, SourceKind } from '../../shared/domain';
+import { DocumentRecord } from '../../shared/domain';
 import { TextLayout } from './paragraphs';
 
-export const ManifestEntry = z.object({
+export const ManifestEntry = DocumentRecord.extend({
   file: z.string().regex(/^[^/\\]+$/, 'a file name inside the corpus folder'),
   /** SHA-256 of the raw bytes as shipped: seeding refuses a copy that differs. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  title: z.string().min(1),
-  titleSupplied: z.boolean(),
-  author: z.string().nullable(),
-  translator: z.string().nullable(),
-  language: LanguageTag,
-  date: z.string().nullable(),
-  sourceKind: SourceKind,
-  description: z.string().nullable(),
   layout: TextLayout,
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;

@@ -4,19 +4,10 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Block, DocumentSummary, SourceKind, VersionContent } from '../../shared/domain';
+import type { Block, DocumentRecord, DocumentSummary, SourceKind, VersionContent } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 
-export interface NewDocument {
-  readonly title: string;
-  readonly titleSupplied: boolean;
-  readonly author: string | null;
-  readonly translator: string | null;
-  readonly language: string;
-  readonly date: string | null;
-  readonly sourceKind: SourceKind;
-  readonly description: string | null;
-}
+export type NewDocument = DocumentRecord;
 
 export interface NewVersion {
   readonly fileName: string;

@@ -77,6 +77,15 @@ describe('a new project', () => {
     again.close();
   });
 
+  it('refuses a damaged copy of a bundled source instead of seeding it', () => {
+    const damaged = path.join(dir, 'corpus');
+    fs.cpSync(corpusDir, damaged, { recursive: true });
+    fs.appendFileSync(path.join(damaged, '002_10df7f476cedd2f2.txt'), 'x');
+    const file = path.join(dir, 'p.sourcebench');
+    expect(() => Project.open(file, { corpusDir: damaged })).toThrow(/002_10df7f476cedd2f2.txt differs/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   it('leaves no file behind when the corpus cannot be read', () => {
     const file = path.join(dir, 'p.sourcebench');
     expect(() => Project.open(file, { corpusDir: path.join(dir, 'no-corpus') })).toThrow(/corpus manifest/);
