@@ -3,5 +3,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `sourcebench text FILE | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { runCli } = await import('../electron/cli.ts');
 process.exitCode = await runCli(process.argv.slice(2));

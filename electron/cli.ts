@@ -7,8 +7,12 @@ import { apiTable, isApiMethod } from '../shared/api';
 import { createApiClient } from '../shared/client';
 import type { DocumentSummary } from '../shared/domain';
 import { ApiError } from '../shared/errors';
+import { printedText } from '../shared/printed-text';
+import { LineIndex, rawOffsetOf } from '../shared/text-model';
+import { importFiles, pickDocument, type ImportOptions } from './cli-import';
+import { normalizeFile } from './normalize-file';
 import { openNodeHost, serveProject, type NodeHost } from './node-host';
-import { defaultProjectPath } from './paths';
+import { defaultProjectPath, installLayout, sourcePackageRoot } from './paths';
 import { appVersion } from './version';
 
 interface GlobalOptions {
@@ -67,7 +71,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
         const client = createApiClient(host.dispatch);
         const document = pickDocument(await client.listDocuments({}), which);
         const content = await client.getVersionContent({ versionId: document.currentVersionId });
-        print(content, () => content.blocks.map((block) => `${block.text}\n`).join('\n'));
+        print(content, () => `${printedText(content).printed}\n`);
       }),
     );
 
@@ -100,6 +104,46 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     );
 
   program
+    .command('text')
+    .description('print the normalized reading text of a file: blocks separated by a blank line, headings marked with # by level')
+    .argument('<file>', 'a raw file (.txt, .md, .html, .docx, .pdf), e.g. corpus/002_10df7f476cedd2f2.txt')
+    .option('--encoding <label>', 'decode a text file with this encoding instead of the detected one')
+    .action(async (file: string, options: { encoding?: string }) => {
+      const normalized = await normalizeFile(file, installLayout(sourcePackageRoot()).corpusDir, options.encoding);
+      const printed = printedText(normalized.normalized);
+      print({ ...normalized.normalized, map: undefined, printed: printed.printed }, () => `${printed.printed}\n`);
+    });
+
+  program
+    .command('locate')
+    .description('print where a character of `text`\'s output stands in the raw file, as line:column')
+    .argument('<file>', 'the raw file given to `text`')
+    .argument('<offset>', "offset into `text`'s output, in characters from 0", parseOffset)
+    .option('--encoding <label>', 'as for `text`')
+    .action(async (file: string, offset: number, options: { encoding?: string }) => {
+      const { rawText, inTextLayer, normalized } = await normalizeFile(file, installLayout(sourcePackageRoot()).corpusDir, options.encoding);
+      const readingOffset = printedText(normalized).readingOffset(offset);
+      if (readingOffset === null) throw new ApiError('invalid_input', `Offset ${offset} is past the end of the text`, 'offset');
+      const rawOffset = rawOffsetOf(normalized.map, readingOffset);
+      const { line, column } = new LineIndex(rawText).lineColumn(rawOffset);
+      const page = normalized.locators.filter((l) => l.kind === 'page' && l.at <= readingOffset).pop()?.label ?? null;
+      print({ offset, readingOffset, rawOffset, line, column, page, inTextLayer }, () => `${line}:${column}\n`);
+    });
+
+  program
+    .command('import')
+    .description('import files into the project as new documents (or as a new version of one)')
+    .argument('<files...>', '.txt, .md, .html, .docx or .pdf files')
+    .option('--encoding <label>', 'decode text files with this encoding instead of the detected one')
+    .option('--title <title>', 'title of the new document (default: from the file)')
+    .option('--author <name>')
+    .option('--language <tag>', 'BCP 47 language tag, e.g. en or ru (default: guessed)')
+    .option('--date <date>', 'date of writing or publication, in words')
+    .addOption(new Option('--kind <kind>', 'kind of source').choices(['primary', 'secondary', 'tertiary']).default('secondary'))
+    .option('--version-of <document>', 'add the file as a new version of this document (number or id)')
+    .action((files: string[], options: ImportOptions) => withHost((host) => importFiles(host, files, options, out)));
+
+  program
     .command('serve')
     .description('serve the workbench to a browser on 127.0.0.1 (the browser host)')
     .option('--port <port>', 'port to listen on (default: a free one)', parsePort, 0)
@@ -118,11 +162,10 @@ function describeDocument(document: DocumentSummary, index: number): string {
   return `${index + 1}. ${title} (${document.language}, ${document.sourceKind})${by ? ` — ${by}` : ''}\n   id ${document.id}\n`;
 }
 
-function pickDocument(documents: DocumentSummary[], which: string): DocumentSummary {
-  const byNumber = /^\d+$/.test(which) ? documents[Number(which) - 1] : undefined;
-  const found = byNumber ?? documents.find((document) => document.id === which);
-  if (!found) throw new ApiError('not_found', `No document "${which}" (the project has ${documents.length}; see: sourcebench documents)`);
-  return found;
+function parseOffset(value: string): number {
+  const offset = Number(value);
+  if (!Number.isInteger(offset) || offset < 0) throw new CommanderError(2, 'invalid-offset', `Invalid offset "${value}"`);
+  return offset;
 }
 
 function parsePort(value: string): number {

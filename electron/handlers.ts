@@ -4,10 +4,17 @@
  */
 import type { ApiHandlers } from '../shared/api';
 import type { HostKind } from '../shared/domain';
+import { ImportJobs, maxImportBytesFromEnv } from './import-jobs';
 import type { Project } from './project';
 import { appVersion } from './version';
 
-export function createHandlers(project: Project, host: HostKind): ApiHandlers {
+export interface HandlerOptions {
+  /** Upper bound of a file to import, in bytes. */
+  readonly maxImportBytes?: number;
+}
+
+export function createHandlers(project: Project, host: HostKind, options: HandlerOptions = {}): ApiHandlers {
+  const imports = new ImportJobs(project, options.maxImportBytes ?? maxImportBytesFromEnv());
   return {
     getAppInfo: () => ({
       appVersion,
@@ -17,5 +24,9 @@ export function createHandlers(project: Project, host: HostKind): ApiHandlers {
     }),
     listDocuments: () => project.documents.list(),
     getVersionContent: ({ versionId }) => project.documents.getVersionContent(versionId),
+    locateText: ({ versionId, offset }) => project.documents.locate(versionId, offset),
+    inspectImport: (input) => imports.inspect(input),
+    startImport: (input) => imports.start(input),
+    getImportJob: ({ jobId }) => imports.get(jobId),
   };
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { IPC_PREFIX } from '../shared/api';
 import { createDispatch } from '../shared/dispatch';
 import { createHandlers } from './handlers';
 import { registerApiHandlers } from './ipc';
@@ -83,7 +84,11 @@ async function start(): Promise<void> {
   });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      menuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged }),
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+        send: (command) => mainWindow?.webContents.send(`${IPC_PREFIX}menu`, command),
+      }),
     ),
   );
   createWindow();

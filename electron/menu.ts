@@ -7,9 +7,11 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuContext {
   readonly isMac: boolean;
   readonly isPackaged: boolean;
+  /** Sends a command to the workbench page (e.g. 'import'). */
+  readonly send: (command: string) => void;
 }
 
-export function menuTemplate({ isMac, isPackaged }: MenuContext): MenuItemConstructorOptions[] {
+export function menuTemplate({ isMac, isPackaged, send }: MenuContext): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },
     { role: 'zoomIn' },
@@ -20,7 +22,14 @@ export function menuTemplate({ isMac, isPackaged }: MenuContext): MenuItemConstr
   if (!isPackaged) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
   return [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    { role: 'fileMenu' },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [

@@ -5,6 +5,7 @@
 import type { HostKind } from '../shared/domain';
 import { createDispatch, type Dispatch } from '../shared/dispatch';
 import { createHandlers } from './handlers';
+import { maxImportBytesFromEnv } from './import-jobs';
 import { defaultProjectPath, installLayout, sourcePackageRoot, type InstallLayout } from './paths';
 import { Project } from './project';
 import { startBrowserHost, type BrowserHost } from './serve';
@@ -31,7 +32,12 @@ export interface ServedProject {
 /** The browser host on a project until Ctrl+C (or `stop`): what `serve` and `npm start` run. */
 export async function serveProject(projectPath?: string, port = 0): Promise<ServedProject> {
   const host = openNodeHost('browser', projectPath);
-  const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir: host.layout.rendererDir, port });
+  const server = await startBrowserHost({
+    dispatch: host.dispatch,
+    rendererDir: host.layout.rendererDir,
+    port,
+    maxRequestBytes: Math.ceil((maxImportBytesFromEnv() * 4) / 3) + 1024 * 1024,
+  });
   const stop = async () => {
     await server.close();
     host.project.close();

@@ -20,3 +20,14 @@ const bridge = Object.fromEntries(
 ) as ApiBridge;
 
 contextBridge.exposeInMainWorld('sourcebench', bridge);
+
+/** Native menu commands (File > Import…) reach the page as plain strings, nothing else. */
+contextBridge.exposeInMainWorld('sourcebenchMenu', {
+  onCommand(listener: (command: string) => void): () => void {
+    const forward = (_event: unknown, command: unknown) => {
+      if (typeof command === 'string') listener(command);
+    };
+    ipcRenderer.on(`${__SOURCEBENCH_IPC_PREFIX__}menu`, forward);
+    return () => ipcRenderer.removeListener(`${__SOURCEBENCH_IPC_PREFIX__}menu`, forward);
+  },
+});

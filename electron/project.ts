@@ -3,9 +3,11 @@
  * it to the API handlers; nothing else touches the database directly.
  */
 import fs from 'node:fs';
-import { seedBundledCorpus } from './corpus/seed';
+import { normalize, NORMALIZER } from './corpus/normalize';
+import { bundledEntry, seedBundledCorpus } from './corpus/seed';
+import { ProjectFileError } from './store/database';
 import { openProjectDatabase, type OpenedDatabase } from './store/database';
-import { DocumentRepository } from './store/documents';
+import { decodeRaw, DocumentRepository } from './store/documents';
 
 export interface ProjectOptions {
   /** Folder with the bundled corpus and its manifest, used to seed a new project. */
@@ -31,8 +33,29 @@ export class Project {
         for (const suffix of ['', '-wal', '-shm']) fs.rmSync(opened.path + suffix, { force: true });
         throw error;
       }
+    } else {
+      project.fillMissingTexts(options.corpusDir);
     }
     return project;
+  }
+
+  /**
+   * Versions made before reading texts were stored (schema 1) get theirs now, derived from their
+   * untouched raw bytes with the rules their source is normalized by.
+   */
+  private fillMissingTexts(corpusDir: string): void {
+    const missing = this.documents.versionsWithoutText();
+    if (missing.length === 0) return;
+    this.opened.db.transaction(() => {
+      for (const version of missing) {
+        const decoded = decodeRaw(version.raw, version.encoding);
+        if (decoded === null) {
+          throw new ProjectFileError(`Version ${version.id} cannot be decoded as ${version.encoding}; the project was not changed.`);
+        }
+        const settings = bundledEntry(corpusDir, version.sha256)?.normalize ?? { layout: 'line-per-block' as const };
+        this.documents.insertText(version.id, NORMALIZER, decoded, decoded, normalize(decoded, settings));
+      }
+    })();
   }
 
   get path(): string {

@@ -14,8 +14,8 @@ import { ApiError, type ApiEnvelope, type ApiErrorCode } from '../shared/errors'
 import { API_PATH_PREFIX, RENDERER_CSP_HEADER } from '../shared/security';
 
 export const LOOPBACK = '127.0.0.1';
-/** Requests are JSON; imports of large files go through a different path, not this body limit. */
-export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+/** Enough for the default import limit (50 MB) as base64 in a JSON body. */
+export const DEFAULT_MAX_REQUEST_BYTES = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 1024 * 1024;
 
 export interface BrowserHostOptions {
   readonly dispatch: Dispatch;
@@ -24,6 +24,8 @@ export interface BrowserHostOptions {
   readonly port?: number;
   /** Tests pass a known token; otherwise 32 random bytes, new at every start. */
   readonly token?: string;
+  /** Largest request body accepted; imports send whole files, base64-encoded. */
+  readonly maxRequestBytes?: number;
 }
 
 export interface BrowserHost {
@@ -87,7 +89,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return sendFailure(response, 'invalid_input', 'The request body must be application/json', 415);
       }
       const method = decodeURIComponent(url.pathname.slice(API_PATH_PREFIX.length));
-      void handleApiCall(request, response, method, options.dispatch);
+      void handleApiCall(request, response, method, options.dispatch, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -137,10 +139,11 @@ async function handleApiCall(
   response: http.ServerResponse,
   method: string,
   dispatch: Dispatch,
+  maxRequestBytes: number,
 ): Promise<void> {
   let body: string;
   try {
-    body = await readBody(request, MAX_REQUEST_BYTES);
+    body = await readBody(request, maxRequestBytes);
   } catch (error) {
     return sendFailure(response, 'invalid_input', (error as Error).message, 413);
   }

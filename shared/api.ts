@@ -4,11 +4,45 @@
  * renderer's client is typed from it, so a method is never described twice.
  */
 import { z } from 'zod';
-import { AppInfo, DocumentSummary, VersionContent } from './domain';
+import { AppInfo, DocumentRecord, DocumentSummary, ImportFormat, RawLocation, VersionContent } from './domain';
 import type { ApiEnvelope } from './errors';
 
 const NoInput = z.object({}).strict();
 const Id = z.string().min(1, 'must not be empty').max(200);
+
+const FileName = z.string().min(1, 'must not be empty').max(1000);
+/** File contents travel as base64, so one JSON body carries them over IPC and HTTP alike. */
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded file contents');
+const EncodingLabel = z.string().min(1).max(40);
+
+const EncodingGuess = z.object({ encoding: z.string(), confidence: z.number().min(0).max(1) });
+
+export const ImportInspection = z.object({
+  format: ImportFormat,
+  encoding: EncodingGuess.nullable(),
+  alternatives: z.array(EncodingGuess),
+  preview: z.string(),
+  title: z.string().nullable(),
+  language: z.string().nullable(),
+  size: z.number().int().nonnegative(),
+  maxSize: z.number().int().positive(),
+});
+export type ImportInspection = z.infer<typeof ImportInspection>;
+
+export const ImportJob = z.object({
+  jobId: z.string(),
+  fileName: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  /** What is being done now, in words ("reading page 12 of 40"). */
+  stage: z.string(),
+  /** 0 to 1. */
+  progress: z.number().min(0).max(1),
+  documentId: z.string().nullable(),
+  versionId: z.string().nullable(),
+  encoding: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
 
 interface MethodSpec {
   readonly summary: string;
@@ -31,6 +65,36 @@ export const apiTable = {
     summary: 'The reading text of one document version, block by block, with raw-file offsets.',
     input: z.object({ versionId: Id }).strict(),
     output: VersionContent,
+  },
+  locateText: {
+    summary: 'Where an offset of a version\'s reading text stands in the raw file: line, column and printed page.',
+    input: z.object({ versionId: Id, offset: z.number().int().nonnegative() }).strict(),
+    output: RawLocation,
+  },
+  inspectImport: {
+    summary: 'Detects the format and encoding of a file to import and shows its first lines, before importing.',
+    input: z.object({ fileName: FileName, data: Base64, encoding: EncodingLabel.optional() }).strict(),
+    output: ImportInspection,
+  },
+  startImport: {
+    summary: 'Starts importing a file as a new document, or as a new version of a document; returns a job to follow.',
+    input: z
+      .object({
+        fileName: FileName,
+        data: Base64,
+        encoding: EncodingLabel.optional(),
+        /** A new document gets this record (title and language are taken from the file where not given). */
+        record: DocumentRecord.partial().optional(),
+        /** Import as a new version of this document instead of a new document. */
+        versionOf: Id.optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: Id }),
+  },
+  getImportJob: {
+    summary: 'State and progress of an import job.',
+    input: z.object({ jobId: Id }).strict(),
+    output: ImportJob,
   },
 } as const satisfies Record<string, MethodSpec>;
 

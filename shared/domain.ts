@@ -3,6 +3,7 @@
  * same definition validates data crossing a process boundary and types the code on both sides.
  */
 import { z } from 'zod';
+import { NormalizedText } from './text-model';
 
 /** Historians rank a witness above a later synthesis, and a synthesis above a reference work. */
 export const SourceKind = z.enum(['primary', 'secondary', 'tertiary']);
@@ -37,34 +38,40 @@ export const DocumentSummary = DocumentRecord.extend({
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
-export const BlockKind = z.enum(['paragraph', 'heading']);
-export type BlockKind = z.infer<typeof BlockKind>;
+export const ImportFormat = z.enum(['txt', 'md', 'html', 'docx', 'pdf']);
+export type ImportFormat = z.infer<typeof ImportFormat>;
 
-/**
- * One block of a version's reading text. `rawStart`/`rawEnd` are UTF-16 offsets into the decoded
- * raw file, so every block can be traced back to where it stands in the original.
- */
-export const Block = z.object({
-  kind: BlockKind,
-  /** Heading level 1–6; absent for paragraphs. */
-  level: z.number().int().min(1).max(6).optional(),
-  text: z.string(),
-  rawStart: z.number().int().nonnegative(),
-  rawEnd: z.number().int().nonnegative(),
-});
-export type Block = z.infer<typeof Block>;
-
+/** A document version as the reader gets it: its reading text and structure, not the raw map. */
 export const VersionContent = z.object({
   versionId: z.string(),
   documentId: z.string(),
   /** Hex SHA-256 of the raw bytes: the version's fingerprint, shown so a citation can name it. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   fileName: z.string(),
+  format: ImportFormat,
   encoding: z.string(),
   importedAt: z.string(),
-  blocks: z.array(Block),
+  normalizer: z.string(),
+  text: NormalizedText.shape.text,
+  blocks: NormalizedText.shape.blocks,
+  citations: NormalizedText.shape.citations,
+  locators: NormalizedText.shape.locators,
+  edits: NormalizedText.shape.edits,
 });
 export type VersionContent = z.infer<typeof VersionContent>;
+
+/** Where a passage of the reading text stands in the raw file, and near which printed page. */
+export const RawLocation = z.object({
+  textOffset: z.number().int().nonnegative(),
+  rawOffset: z.number().int().nonnegative(),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  /** The last page locator at or before the offset ("143"), where the source has pages. */
+  page: z.string().nullable(),
+  /** True where line:column point into an extracted text layer (.docx, .pdf), not the file's bytes. */
+  inTextLayer: z.boolean(),
+});
+export type RawLocation = z.infer<typeof RawLocation>;
 
 export const HostKind = z.enum(['electron', 'browser', 'cli']);
 export type HostKind = z.infer<typeof HostKind>;

@@ -7,13 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DocumentRecord } from '../../shared/domain';
-import { TextLayout } from './paragraphs';
+import { NormalizeSettings } from './normalize';
 
 export const ManifestEntry = DocumentRecord.extend({
   file: z.string().regex(/^[^/\\]+$/, 'a file name inside the corpus folder'),
   /** SHA-256 of the raw bytes as shipped: seeding refuses a copy that differs. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  layout: TextLayout,
+  /** Which shared normalization rules apply to this source, and their settings. */
+  normalize: NormalizeSettings,
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 

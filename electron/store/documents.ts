@@ -1,39 +1,82 @@
 /**
  * Documents and their immutable versions. Every write is one transaction: a document never
- * exists without its first version, nor a version without its blocks.
+ * exists without its first version, nor a version without its reading text.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Block, DocumentRecord, DocumentSummary, SourceKind, VersionContent } from '../../shared/domain';
+import type {
+  DocumentRecord,
+  DocumentSummary,
+  ImportFormat,
+  RawLocation,
+  SourceKind,
+  VersionContent,
+} from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-
-export type NewDocument = DocumentRecord;
+import { LineIndex, rawOffsetOf, type NormalizedText } from '../../shared/text-model';
 
 export interface NewVersion {
   readonly fileName: string;
+  readonly format: ImportFormat;
+  /** WHATWG encoding label the bytes were decoded with, or 'binary' for .docx and .pdf. */
   readonly encoding: string;
   readonly raw: Uint8Array;
-  /** Name and version of the code that produced `blocks`, so a reader knows how the text was made. */
+  /**
+   * The text `normalized.map` points into. Stored only where decoding `raw` with `encoding`
+   * does not give it back exactly (an extracted text layer); otherwise derived when needed.
+   */
+  readonly rawText: string;
+  /** Name and version of the code that made the reading text, so a reader knows how it was made. */
   readonly normalizer: string;
-  readonly blocks: readonly Block[];
+  readonly normalized: NormalizedText;
 }
+
+export interface AddedVersion {
+  readonly documentId: string;
+  readonly versionId: string;
+}
+
+/** What `locate` needs of a version, kept in memory for the few versions in use. */
+interface Trace {
+  readonly rawText: string;
+  readonly textLength: number;
+  readonly inTextLayer: boolean;
+  readonly index: LineIndex;
+  readonly map: number[];
+  readonly pages: { at: number; label: string }[];
+}
+
+const TRACE_CACHE_SIZE = 4;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Decodes raw bytes as every host does: the WHATWG decoder, a leading BOM dropped. */
+export function decodeRaw(raw: Uint8Array, encoding: string): string | null {
+  if (encoding === 'binary') return null;
+  try {
+    return new TextDecoder(encoding).decode(raw);
+  } catch {
+    return null;
+  }
+}
+
 export class DocumentRepository {
+  private readonly traces = new Map<string, Trace>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Adds a document with its first version; returns the document's id. */
-  addDocument(document: NewDocument, version: NewVersion): string {
+  /** Adds a document with its first version. */
+  addDocument(document: DocumentRecord, version: NewVersion): AddedVersion {
     return this.db.transaction(() => {
-      const id = randomUUID();
-      const position =
-        (this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM documents').get() as { next: number }).next;
+      const documentId = randomUUID();
+      const position = (
+        this.db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM documents').get() as { next: number }
+      ).next;
       this.db
         .prepare(
           `INSERT INTO documents (id, position, title, title_supplied, author, translator, language, date,
@@ -43,13 +86,32 @@ export class DocumentRepository {
         )
         .run({
           ...document,
-          id,
+          id: documentId,
           position,
           titleSupplied: document.titleSupplied ? 1 : 0,
           createdAt: this.now().toISOString(),
         });
-      this.insertVersion(id, version);
-      return id;
+      return { documentId, versionId: this.insertVersion(documentId, version) };
+    })();
+  }
+
+  /** Adds a new version to a document; the older versions stay as they are. */
+  addVersion(documentId: string, version: NewVersion): AddedVersion {
+    return this.db.transaction(() => {
+      const document = this.db.prepare('SELECT title FROM documents WHERE id = ?').get(documentId) as
+        | { title: string }
+        | undefined;
+      if (!document) throw new ApiError('not_found', `No document with id "${documentId}"`, 'documentId');
+      const existing = this.db
+        .prepare('SELECT imported_at FROM document_versions WHERE document_id = ? AND sha256 = ?')
+        .get(documentId, sha256Hex(version.raw)) as { imported_at: string } | undefined;
+      if (existing) {
+        throw new ApiError(
+          'conflict',
+          `This file is already a version of "${document.title}" (imported ${existing.imported_at}); nothing was added.`,
+        );
+      }
+      return { documentId, versionId: this.insertVersion(documentId, version) };
     })();
   }
 
@@ -57,27 +119,40 @@ export class DocumentRepository {
     const id = randomUUID();
     this.db
       .prepare(
-        `INSERT INTO document_versions (id, document_id, sha256, file_name, encoding, raw, normalizer, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO document_versions (id, document_id, sha256, file_name, format, encoding, raw, normalizer, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
         documentId,
         sha256Hex(version.raw),
         version.fileName,
+        version.format,
         version.encoding,
         Buffer.from(version.raw.buffer, version.raw.byteOffset, version.raw.byteLength),
         version.normalizer,
         this.now().toISOString(),
       );
-    const insertBlock = this.db.prepare(
-      `INSERT INTO blocks (version_id, ordinal, kind, level, text, raw_start, raw_end)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    version.blocks.forEach((block, ordinal) => {
-      insertBlock.run(id, ordinal, block.kind, block.level ?? null, block.text, block.rawStart, block.rawEnd);
-    });
+    this.insertText(id, version.normalizer, version.rawText, decodeRaw(version.raw, version.encoding), version.normalized);
     return id;
+  }
+
+  /** Gives a version its reading text; used on insert and to upgrade versions of older projects. */
+  insertText(versionId: string, normalizer: string, rawText: string, decoded: string | null, normalized: NormalizedText): void {
+    const { text, ...structure } = normalized;
+    this.db
+      .prepare('INSERT INTO version_texts (version_id, normalizer, raw_text, text, structure) VALUES (?, ?, ?, ?, ?)')
+      .run(versionId, normalizer, decoded === rawText ? null : rawText, text, JSON.stringify(structure));
+  }
+
+  /** Versions that have no reading text yet (made by an older Sourcebench). */
+  versionsWithoutText(): { id: string; sha256: string; format: ImportFormat; encoding: string; raw: Buffer }[] {
+    return this.db
+      .prepare(
+        `SELECT v.id, v.sha256, v.format, v.encoding, v.raw FROM document_versions v
+          WHERE NOT EXISTS (SELECT 1 FROM version_texts t WHERE t.version_id = v.id)`,
+      )
+      .all() as { id: string; sha256: string; format: ImportFormat; encoding: string; raw: Buffer }[];
   }
 
   list(): DocumentSummary[] {
@@ -107,28 +182,52 @@ export class DocumentRepository {
   }
 
   getVersionContent(versionId: string): VersionContent {
-    const version = this.db
+    const row = this.db
       .prepare(
-        'SELECT id, document_id, sha256, file_name, encoding, imported_at FROM document_versions WHERE id = ?',
+        `SELECT v.id, v.document_id, v.sha256, v.file_name, v.format, v.encoding, v.imported_at,
+                t.normalizer, t.text, t.structure
+           FROM document_versions v JOIN version_texts t ON t.version_id = v.id
+          WHERE v.id = ?`,
       )
       .get(versionId) as VersionRow | undefined;
-    if (!version) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
-    const blocks = this.db
-      .prepare('SELECT kind, level, text, raw_start, raw_end FROM blocks WHERE version_id = ? ORDER BY ordinal')
-      .all(versionId) as BlockRow[];
+    if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
+    const { blocks, citations, locators, edits } = JSON.parse(row.structure) as Omit<NormalizedText, 'text'>;
     return {
-      versionId: version.id,
-      documentId: version.document_id,
-      sha256: version.sha256,
-      fileName: version.file_name,
-      encoding: version.encoding,
-      importedAt: version.imported_at,
-      blocks: blocks.map((row) => {
-        const block: Block = { kind: row.kind, text: row.text, rawStart: row.raw_start, rawEnd: row.raw_end };
-        if (row.level !== null) block.level = row.level;
-        return block;
-      }),
+      versionId: row.id,
+      documentId: row.document_id,
+      sha256: row.sha256,
+      fileName: row.file_name,
+      format: row.format,
+      encoding: row.encoding,
+      importedAt: row.imported_at,
+      normalizer: row.normalizer,
+      text: row.text,
+      blocks,
+      citations,
+      locators,
+      edits,
     };
+  }
+
+  /** Where a reading-text offset stands in the raw file: offset, line, column and page. */
+  locate(versionId: string, textOffset: number): RawLocation {
+    const trace = this.trace(versionId);
+    if (textOffset > trace.textLength) {
+      throw new ApiError('invalid_input', `Offset ${textOffset} is past the end of the text (${trace.textLength} characters)`, 'offset');
+    }
+    const rawOffset = Math.min(rawOffsetOf(trace.map, textOffset), trace.rawText.length);
+    const { line, column } = trace.index.lineColumn(rawOffset);
+    let page: string | null = null;
+    for (const locator of trace.pages) {
+      if (locator.at > textOffset) break;
+      page = locator.label;
+    }
+    return { textOffset, rawOffset, line, column, page, inTextLayer: trace.inTextLayer };
+  }
+
+  /** The text that line:column refer to: the decoded raw file, or the stored text layer. */
+  rawText(versionId: string): string {
+    return this.trace(versionId).rawText;
   }
 
   /** The raw bytes of a version, exactly as imported. */
@@ -138,6 +237,31 @@ export class DocumentRepository {
       | undefined;
     if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
     return row.raw;
+  }
+
+  private trace(versionId: string): Trace {
+    const cached = this.traces.get(versionId);
+    if (cached) return cached;
+    const row = this.db
+      .prepare(
+        `SELECT v.raw, v.encoding, t.raw_text, t.text, t.structure
+           FROM document_versions v JOIN version_texts t ON t.version_id = v.id WHERE v.id = ?`,
+      )
+      .get(versionId) as { raw: Buffer; encoding: string; raw_text: string | null; text: string; structure: string } | undefined;
+    if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
+    const rawText = row.raw_text ?? decodeRaw(row.raw, row.encoding) ?? '';
+    const { map, locators } = JSON.parse(row.structure) as Omit<NormalizedText, 'text'>;
+    const trace: Trace = {
+      rawText,
+      textLength: row.text.length,
+      inTextLayer: row.raw_text !== null,
+      index: new LineIndex(rawText),
+      map,
+      pages: locators.filter((locator) => locator.kind === 'page').map(({ at, label }) => ({ at, label })),
+    };
+    if (this.traces.size >= TRACE_CACHE_SIZE) this.traces.delete(this.traces.keys().next().value!);
+    this.traces.set(versionId, trace);
+    return trace;
   }
 }
 
@@ -160,14 +284,10 @@ interface VersionRow {
   document_id: string;
   sha256: string;
   file_name: string;
+  format: ImportFormat;
   encoding: string;
   imported_at: string;
-}
-
-interface BlockRow {
-  kind: Block['kind'];
-  level: number | null;
+  normalizer: string;
   text: string;
-  raw_start: number;
-  raw_end: number;
+  structure: string;
 }

@@ -65,6 +65,35 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'structured, traceable reading text per version',
+    up: (db) => {
+      // Versions of schema 1 carry plain paragraphs; their structured text is filled in by the
+      // project on open (it is derived from the raw bytes, which stay untouched). No annotation
+      // existed in schema 1, so no annotation can sit on the text being replaced.
+      db.exec(`
+        DROP TRIGGER blocks_are_immutable;
+        DROP TABLE blocks;
+
+        ALTER TABLE document_versions ADD COLUMN format TEXT NOT NULL DEFAULT 'txt';
+
+        CREATE TABLE version_texts (
+          version_id    TEXT PRIMARY KEY REFERENCES document_versions (id) ON DELETE CASCADE,
+          normalizer    TEXT NOT NULL,
+          -- The text the map points into where it is not the decoded raw file (a .docx or .pdf
+          -- text layer); NULL where it is the raw file decoded with the version's encoding.
+          raw_text      TEXT,
+          text          TEXT NOT NULL,
+          -- JSON: blocks, citations, locators, edits and the map back to the raw file.
+          structure     TEXT NOT NULL
+        );
+
+        CREATE TRIGGER version_texts_are_immutable BEFORE UPDATE ON version_texts
+        BEGIN SELECT RAISE(ABORT, 'the text of a document version is immutable'); END;
+      `);
+    },
+  },
 ];
 
 /** Throws where the list is not 1, 2, 3…: an out-of-order set would skip or repeat a step. */

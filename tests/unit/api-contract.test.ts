@@ -14,19 +14,26 @@ const content: VersionContent = {
   documentId: 'd1',
   sha256: 'a'.repeat(64),
   fileName: 'x.txt',
+  format: 'txt',
   encoding: 'utf-8',
   importedAt: '2026-11-25T00:00:00.000Z',
-  blocks: [{ kind: 'paragraph', text: 'Stalin was dying.', rawStart: 0, rawEnd: 17 }],
+  normalizer: 'test',
+  text: 'Stalin was dying.',
+  blocks: [{ kind: 'paragraph', start: 0, end: 17 }],
+  citations: [],
+  locators: [],
+  edits: [],
 };
 
-const handlers: ApiHandlers = {
+// Only the methods these tests call; the dispatcher is what is under test here.
+const handlers = {
   getAppInfo: () => ({ appVersion: '0.0.0', host: 'cli', projectPath: '/tmp/p.sourcebench', schemaVersion: 1 }),
   listDocuments: () => [],
   getVersionContent: ({ versionId }) => {
     if (versionId === 'missing') throw new ApiError('not_found', 'No such version', 'versionId');
     return { ...content, versionId };
   },
-};
+} as Partial<ApiHandlers> as ApiHandlers;
 
 describe('the API contract', () => {
   const dispatch = createDispatch(handlers);

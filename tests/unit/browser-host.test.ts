@@ -118,8 +118,14 @@ describe('the browser host', () => {
   });
 
   it('refuses an oversized request without falling over', async () => {
-    const huge = JSON.stringify({ versionId: 'x'.repeat(9 * 1024 * 1024) });
-    const response = await call('getVersionContent', huge);
+    const small = await startBrowserHost({ dispatch: createDispatch(createHandlers(project, 'browser')), rendererDir, maxRequestBytes: 1024 });
+    const huge = JSON.stringify({ versionId: 'x'.repeat(4096) });
+    const response = await fetch(`${small.origin}/api/getVersionContent`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${small.token}` },
+      body: huge,
+    });
+    await small.close();
     expect(response.status).toBe(413);
     expect((await call('listDocuments', {})).status).toBe(200);
   });

@@ -85,16 +85,24 @@ describe('the native menu', () => {
     items.flatMap((item) => [item.role, ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role) : [])]);
 
   it('has Edit, View, Window and Help with the usual roles', () => {
-    const template = menuTemplate({ isMac: false, isPackaged: true });
-    expect(template.map((item) => item.label ?? item.role)).toEqual(['fileMenu', 'Edit', 'View', 'windowMenu', 'help']);
+    const template = menuTemplate({ isMac: false, isPackaged: true, send: () => {} });
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
     expect(roles(template)).toEqual(
       expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'about']),
     );
     expect(roles(template)).not.toContain('toggleDevTools');
   });
 
+  it('sends File > Import… to the workbench page', () => {
+    const sent: string[] = [];
+    const file = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[0]!;
+    const item = (file.submenu as { label?: string; click?: () => void }[]).find((entry) => entry.label === 'Import…');
+    item!.click!();
+    expect(sent).toEqual(['import']);
+  });
+
   it('adds the application menu on macOS and developer tools only when unpackaged', () => {
-    const mac = menuTemplate({ isMac: true, isPackaged: false });
+    const mac = menuTemplate({ isMac: true, isPackaged: false, send: () => {} });
     expect(mac[0]!.role).toBe('appMenu');
     expect(roles(mac)).toContain('toggleDevTools');
   });

@@ -54,7 +54,7 @@ describe('a new project', () => {
     expect(writable.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() =>
       writable
-        .prepare("INSERT INTO blocks VALUES ('no-such-version', 0, 'paragraph', NULL, 'x', 0, 1)")
+        .prepare("INSERT INTO version_texts VALUES ('no-such-version', 'n', NULL, 'x', '{}')")
         .run(),
     ).toThrow(/FOREIGN KEY/);
     writable.close();
@@ -64,7 +64,7 @@ describe('a new project', () => {
     const file = path.join(dir, 'p.sourcebench');
     Project.open(file, { corpusDir }).close();
     const { db } = openProjectDatabase(file);
-    expect(() => db.prepare("UPDATE blocks SET text = 'forged'").run()).toThrow(/immutable/);
+    expect(() => db.prepare("UPDATE version_texts SET text = 'forged'").run()).toThrow(/immutable/);
     expect(() => db.prepare("UPDATE document_versions SET file_name = 'x'").run()).toThrow(/immutable/);
     db.close();
   });
@@ -121,6 +121,33 @@ describe('opening an existing file', () => {
     backup.close();
   });
 
+  it('brings a project of schema 1 forward: backup, then a traceable reading text for each version', () => {
+    const file = path.join(dir, 'schema1.sourcebench');
+    const v1 = openProjectDatabase(file, { migrations: [migrations[0]!] });
+    const raw = fs.readFileSync(path.join(corpusDir, '000_01da8a07c5673cc1.txt'));
+    v1.db.prepare(
+      "INSERT INTO documents (id, position, title, language, source_kind, created_at) VALUES ('d', 1, 'Russian account', 'ru', 'secondary', 'then')",
+    ).run();
+    v1.db.prepare(
+      "INSERT INTO document_versions (id, document_id, sha256, file_name, encoding, raw, normalizer, imported_at) VALUES ('v', 'd', ?, 'ru.txt', 'utf-8', ?, 'paragraphs@1', 'then')",
+    ).run(sha256Hex(raw), raw);
+    v1.db.prepare("INSERT INTO blocks VALUES ('v', 0, 'paragraph', NULL, 'old text', 0, 10)").run();
+    v1.db.close();
+
+    const project = Project.open(file, { corpusDir });
+    try {
+      expect(project.schemaVersion).toBe(migrations.length);
+      expect(project.backupPath).toMatch(/schema1\.backup-schema1-.*\.sourcebench$/);
+      const content = project.documents.getVersionContent('v');
+      expect(content.blocks).toHaveLength(3);
+      expect(content.text).toMatch(/^Вторая жена Сталина/);
+      expect(project.documents.locate('v', content.blocks[2]!.start)).toMatchObject({ line: 3, column: 1 });
+      expect(sha256Hex(project.documents.getRaw('v'))).toBe(sha256Hex(raw));
+    } finally {
+      project.close();
+    }
+  });
+
   it('rolls a failed migration back completely', () => {
     const file = path.join(dir, 'old.sourcebench');
     openProjectDatabase(file, { migrations: [migrations[0]!] }).db.close();
@@ -149,7 +176,9 @@ describe('opening an existing file', () => {
     const before = fileHash(file);
     const listing = fs.readdirSync(dir).sort();
     expect(() => openProjectDatabase(file)).toThrow(ProjectFileError);
-    expect(() => openProjectDatabase(file)).toThrow(/newer version of Sourcebench \(project schema 99; this version reads up to 1\)/);
+    expect(() => openProjectDatabase(file)).toThrow(
+      `newer version of Sourcebench (project schema 99; this version reads up to ${migrations.length})`,
+    );
     expect(fileHash(file)).toBe(before);
     expect(fs.readdirSync(dir).sort()).toEqual(listing);
   });

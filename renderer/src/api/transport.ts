@@ -11,6 +11,8 @@ declare global {
   interface Window {
     /** Set by the Electron preload through contextBridge; absent in a plain browser. */
     sourcebench?: ApiBridge;
+    /** Commands from the desktop app's native menu; absent in a plain browser. */
+    sourcebenchMenu?: { onCommand(listener: (command: string) => void): () => void };
   }
 }
 

@@ -1,25 +1,61 @@
 /**
  * One source in its own pane: who wrote it, when, in what language and what kind of source it
- * is, above its text. A historian judges a text by these before reading a line of it.
+ * is, above its text; below it, where the selection stands in the original file.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../../shared/api';
-import type { DocumentSummary, VersionContent } from '../../../shared/domain';
-import { ReadOnlySource } from '../prosemirror/ReadOnlySource';
+import type { DocumentSummary, RawLocation, VersionContent } from '../../../shared/domain';
+import { ReadOnlySource, type ReadOnlySourceHandle } from '../prosemirror/ReadOnlySource';
+import { editLabel } from '../prosemirror/source-decorations';
+import { Outline } from './Outline';
 
 interface Props {
   readonly client: ApiClient;
   readonly document: DocumentSummary;
+  readonly documents: readonly DocumentSummary[];
+  readonly onPick: (documentId: string) => void;
 }
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
-export function SourcePane({ client, document }: Props) {
+function languageName(tag: string): string {
+  try {
+    return LANGUAGE_NAMES.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** Archival convention: a title supplied by an editor stands in square brackets. */
+export function displayTitle(document: DocumentSummary): string {
+  return document.titleSupplied ? `[${document.title}]` : document.title;
+}
+
+interface Selection {
+  from: number;
+  to: number;
+  location: RawLocation | null;
+}
+
+interface OpenEdit {
+  index: number;
+  location: RawLocation | null;
+}
+
+export function SourcePane({ client, document, documents, onPick }: Props) {
   const [content, setContent] = useState<VersionContent | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [showCitations, setShowCitations] = useState(true);
+  const [showPages, setShowPages] = useState(false);
+  const [showEdits, setShowEdits] = useState(false);
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [openEdit, setOpenEdit] = useState<OpenEdit | null>(null);
+  const source = useRef<ReadOnlySourceHandle>(null);
 
   useEffect(() => {
     let current = true;
+    setContent(null);
+    setError(null);
     client
       .getVersionContent({ versionId: document.currentVersionId })
       .then((loaded) => current && setContent(loaded))
@@ -29,24 +65,95 @@ export function SourcePane({ client, document }: Props) {
     };
   }, [client, document.currentVersionId]);
 
-  // Archival convention: a title supplied by an editor stands in square brackets.
-  const title = document.titleSupplied ? `[${document.title}]` : document.title;
+  const versionId = document.currentVersionId;
+  const onSelect = useCallback(
+    (from: number, to: number) => {
+      setSelection({ from, to, location: null });
+      client
+        .locateText({ versionId, offset: from })
+        .then((location) => setSelection((now) => (now && now.from === from ? { ...now, location } : now)))
+        .catch(() => undefined);
+    },
+    [client, versionId],
+  );
+  const onEditClick = useCallback(
+    (index: number) => {
+      const edit = content?.edits[index];
+      if (!edit) return;
+      setOpenEdit({ index, location: null });
+      client
+        .locateText({ versionId, offset: edit.start })
+        .then((location) => setOpenEdit((now) => (now && now.index === index ? { ...now, location } : now)))
+        .catch(() => undefined);
+    },
+    [client, content, versionId],
+  );
+
+  const title = displayTitle(document);
   const byline = [document.author, document.translator && `transl. ${document.translator}`, document.date]
     .filter(Boolean)
     .join(' · ');
+  const classes = ['pane', showCitations ? 'show-citations' : '', showPages ? 'show-pages' : '', showEdits ? 'show-edits' : '']
+    .filter(Boolean)
+    .join(' ');
+  const edit = openEdit && content ? content.edits[openEdit.index] : undefined;
+  const ocrCount = content?.edits.filter((e) => e.kind === 'ocr-correction').length ?? 0;
   return (
-    <section className="pane" aria-label={title} data-document-id={document.id}>
+    <section className={classes} aria-label={title} data-document-id={document.id}>
       <header className="pane-header">
-        <h2 className="pane-title" title={document.description ?? undefined}>
-          {title}
-        </h2>
+        <div className="pane-title-row">
+          <h2 className="pane-title" title={document.description ?? undefined}>
+            {title}
+          </h2>
+          <select
+            className="pane-picker"
+            aria-label="Document shown in this pane"
+            value={document.id}
+            onChange={(event) => onPick(event.target.value)}
+          >
+            {documents.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {displayTitle(candidate)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="pane-meta">
-          <span className="badge language" title={LANGUAGE_NAMES.of(document.language)} lang="en">
+          <span className="badge language" title={languageName(document.language)} lang="en">
             {document.language}
           </span>
           <span className={`badge kind ${document.sourceKind}`}>{document.sourceKind}</span>
           {byline && <span className="byline">{byline}</span>}
         </div>
+        {content && (
+          <div className="pane-tools" role="toolbar" aria-label="Reading options">
+            <Outline content={content} onGo={(offset) => source.current?.scrollToOffset(offset)} />
+            {content.citations.length > 0 && (
+              <button type="button" className="tool" aria-pressed={showCitations} onClick={() => setShowCitations(!showCitations)}>
+                Citations [{content.citations.length}]
+              </button>
+            )}
+            {content.locators.some((locator) => locator.kind === 'page') && (
+              <button type="button" className="tool" aria-pressed={showPages} onClick={() => setShowPages(!showPages)}>
+                Pages
+              </button>
+            )}
+            {content.edits.length > 0 && (
+              <button
+                type="button"
+                className="tool"
+                aria-pressed={showEdits}
+                onClick={() => setShowEdits(!showEdits)}
+                title="Show where the text was edited from the raw file (OCR corrections, line-end hyphens)"
+              >
+                Edits {ocrCount > 0 ? `(${ocrCount} OCR)` : ''}
+              </button>
+            )}
+            <span className="format" title={`${content.fileName}, SHA-256 ${content.sha256}`}>
+              {content.format} · {content.encoding}
+            </span>
+          </div>
+        )}
       </header>
       <div className="pane-body">
         {error && (
@@ -55,8 +162,43 @@ export function SourcePane({ client, document }: Props) {
           </p>
         )}
         {!content && !error && <p className="banner">Loading…</p>}
-        {content && <ReadOnlySource content={content} language={document.language} label={title} />}
+        {content && (
+          <ReadOnlySource
+            ref={source}
+            content={content}
+            language={document.language}
+            label={title}
+            onSelect={onSelect}
+            onEditClick={onEditClick}
+          />
+        )}
       </div>
+      {edit && (
+        <div className="edit-popover" role="dialog" aria-label="Edit made to the raw text">
+          <strong>{editLabel(edit.kind)}</strong>
+          <div>
+            Reads: <q>{content!.text.slice(edit.start, edit.end)}</q>
+          </div>
+          <div>
+            Original: <code className="raw-form">{edit.raw}</code>
+          </div>
+          <div className="reason">{edit.reason}</div>
+          {openEdit?.location && <div className="where">{describeLocation(openEdit.location)}</div>}
+          <button type="button" className="tool" onClick={() => setOpenEdit(null)}>
+            Close
+          </button>
+        </div>
+      )}
+      <footer className="pane-status" aria-live="polite">
+        {selection?.location ? describeLocation(selection.location, selection.to - selection.from) : ' '}
+      </footer>
     </section>
   );
+}
+
+function describeLocation(location: RawLocation, selected = 0): string {
+  const parts = [`${location.inTextLayer ? 'text layer' : 'raw file'} line ${location.line}, column ${location.column}`];
+  if (location.page) parts.push(`near p. ${location.page}`);
+  if (selected > 0) parts.push(`${selected} characters selected`);
+  return parts.join(' · ');
 }

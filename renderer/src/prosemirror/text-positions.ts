@@ -1,0 +1,52 @@
+/**
+ * Converts between offsets of the reading text (what the store, selectors and citations use)
+ * and ProseMirror positions (what the view uses). Each block node adds one position before and
+ * one after its text; the reading text puts "\n\n" between blocks. Nothing else differs.
+ */
+import type { TextBlock } from '../../../shared/text-model';
+
+export class TextPositions {
+  /** ProseMirror position of each block's first character. */
+  private readonly contentStarts: number[] = [];
+
+  constructor(private readonly blocks: readonly TextBlock[]) {
+    let position = 0;
+    for (const block of blocks) {
+      this.contentStarts.push(position + 1);
+      position += block.end - block.start + 2;
+    }
+  }
+
+  /** The position of a text offset; an offset between blocks goes to the end of the earlier one. */
+  toPosition(offset: number): number {
+    const index = this.blockAtOffset(offset);
+    const block = this.blocks[index];
+    if (!block) return 1;
+    return this.contentStarts[index]! + Math.min(Math.max(offset - block.start, 0), block.end - block.start);
+  }
+
+  /** The text offset of a position; a position on a block boundary goes to the nearest text. */
+  toOffset(position: number): number {
+    let low = 0;
+    let high = this.contentStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.contentStarts[middle]! <= position) low = middle;
+      else high = middle - 1;
+    }
+    const block = this.blocks[low];
+    if (!block) return 0;
+    return block.start + Math.min(Math.max(position - this.contentStarts[low]!, 0), block.end - block.start);
+  }
+
+  private blockAtOffset(offset: number): number {
+    let low = 0;
+    let high = this.blocks.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.blocks[middle]!.start <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}
