@@ -17,7 +17,7 @@ export default defineConfig({
   projects: [
     {
       name: 'browser-host',
-      testMatch: /reader\.spec\.ts$/,
+      testIgnore: /electron\.spec\.ts$/,
       use: {
         viewport: { width: 1440, height: 900 },
         launchOptions: {

@@ -23,5 +23,7 @@ export default defineConfig({
     // The CSP forbids inline scripts, including Vite's module preload polyfill.
     modulePreload: { polyfill: false },
     sourcemap: true,
+    // Loaded from disk or loopback, never over a network: one bundle is fine.
+    chunkSizeWarningLimit: 2000,
   },
 });

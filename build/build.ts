@@ -33,10 +33,10 @@ export async function buildElectron(): Promise<void> {
       entryPoints: ['electron/main.ts'],
       outfile: 'dist/electron/main.mjs',
       format: 'esm',
-      // Native and Electron's own modules stay outside the bundle.
-      external: ['electron', 'better-sqlite3'],
-      // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-      banner: { js: "import { createRequire as __sbRequire } from 'node:module'; const require = __sbRequire(import.meta.url);" },
+      // Packages stay in node_modules, where electron-builder packs the production dependencies:
+      // native modules (better-sqlite3) and pdf.js (which reads its fonts and maps from disk)
+      // cannot live inside a bundle.
+      packages: 'external',
     }),
     // A sandboxed preload must be a single CommonJS file that requires nothing but electron.
     esbuild.build({

@@ -127,7 +127,11 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
       const rawOffset = rawOffsetOf(normalized.map, readingOffset);
       const { line, column } = new LineIndex(rawText).lineColumn(rawOffset);
       const page = normalized.locators.filter((l) => l.kind === 'page' && l.at <= readingOffset).pop()?.label ?? null;
-      print({ offset, readingOffset, rawOffset, line, column, page, inTextLayer }, () => `${line}:${column}\n`);
+      const chapter = normalized.blocks.filter((b) => b.kind === 'heading' && (b.level ?? 1) === 1 && b.start <= readingOffset).pop();
+      print(
+        { offset, readingOffset, rawOffset, line, column, page, chapter: chapter ? normalized.text.slice(chapter.start, chapter.end) : null, inTextLayer },
+        () => `${line}:${column}\n`,
+      );
     });
 
   program

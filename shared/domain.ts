@@ -68,6 +68,8 @@ export const RawLocation = z.object({
   column: z.number().int().positive(),
   /** The last page locator at or before the offset ("143"), where the source has pages. */
   page: z.string().nullable(),
+  /** The chapter (top-level heading) the offset falls in, for a citation ("Chapter IV. …"). */
+  chapter: z.string().nullable(),
   /** True where line:column point into an extracted text layer (.docx, .pdf), not the file's bytes. */
   inTextLayer: z.boolean(),
 });

@@ -44,6 +44,7 @@ interface Trace {
   readonly index: LineIndex;
   readonly map: number[];
   readonly pages: { at: number; label: string }[];
+  readonly chapters: { at: number; label: string }[];
 }
 
 const TRACE_CACHE_SIZE = 4;
@@ -217,12 +218,16 @@ export class DocumentRepository {
     }
     const rawOffset = Math.min(rawOffsetOf(trace.map, textOffset), trace.rawText.length);
     const { line, column } = trace.index.lineColumn(rawOffset);
-    let page: string | null = null;
-    for (const locator of trace.pages) {
-      if (locator.at > textOffset) break;
-      page = locator.label;
-    }
-    return { textOffset, rawOffset, line, column, page, inTextLayer: trace.inTextLayer };
+    const lastBefore = (marks: { at: number; label: string }[]) => marks.filter((mark) => mark.at <= textOffset).pop()?.label ?? null;
+    return {
+      textOffset,
+      rawOffset,
+      line,
+      column,
+      page: lastBefore(trace.pages),
+      chapter: lastBefore(trace.chapters),
+      inTextLayer: trace.inTextLayer,
+    };
   }
 
   /** The text that line:column refer to: the decoded raw file, or the stored text layer. */
@@ -250,7 +255,7 @@ export class DocumentRepository {
       .get(versionId) as { raw: Buffer; encoding: string; raw_text: string | null; text: string; structure: string } | undefined;
     if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
     const rawText = row.raw_text ?? decodeRaw(row.raw, row.encoding) ?? '';
-    const { map, locators } = JSON.parse(row.structure) as Omit<NormalizedText, 'text'>;
+    const { map, locators, blocks } = JSON.parse(row.structure) as Omit<NormalizedText, 'text'>;
     const trace: Trace = {
       rawText,
       textLength: row.text.length,
@@ -258,6 +263,9 @@ export class DocumentRepository {
       index: new LineIndex(rawText),
       map,
       pages: locators.filter((locator) => locator.kind === 'page').map(({ at, label }) => ({ at, label })),
+      chapters: blocks
+        .filter((block) => block.kind === 'heading' && (block.level ?? 1) === 1)
+        .map((block) => ({ at: block.start, label: row.text.slice(block.start, block.end) })),
     };
     if (this.traces.size >= TRACE_CACHE_SIZE) this.traces.delete(this.traces.keys().next().value!);
     this.traces.set(versionId, trace);

@@ -44,12 +44,14 @@ test.describe('reading the normalized sources', () => {
   test('an OCR correction shows its raw form and where it stands in the file', async ({ page, workbench }) => {
     await page.goto(workbench.server.url);
     const volkogonov = page.locator('section.pane').nth(2);
-    const correction = volkogonov.locator('.edit-ocr-correction').first();
-    await expect(correction).toHaveText('V.I.');
-    await correction.click();
+    // The epigraph's attribution, "V.l. Lenin" in the raw file, reads "V.I. Lenin".
+    const attribution = volkogonov.locator('.source-text .attribution').first();
+    await expect(attribution).toHaveText('V.I. Lenin');
+    await attribution.locator('.edit-ocr-correction').click();
     const popover = volkogonov.getByRole('dialog', { name: 'Edit made to the raw text' });
     await expect(popover).toContainText('OCR correction');
-    await expect(popover.locator('.raw-form')).toHaveText('V.l.');
+    await expect(popover.locator('.raw-form')).toHaveText('l.');
+    await expect(popover).toContainText('"V.l." → "V.I."');
     await expect(popover).toContainText(/raw file line \d+, column \d+/);
   });
 
@@ -58,6 +60,16 @@ test.describe('reading the normalized sources', () => {
     const volkogonov = page.locator('section.pane').nth(2);
     const paragraph = volkogonov.locator('.source-text p', { hasText: 'Stalin was dying.' });
     await paragraph.click({ position: { x: 2, y: 5 } });
-    await expect(volkogonov.locator('.pane-status')).toContainText('raw file line 14, column 1');
+    await expect(volkogonov.locator('.pane-status')).toHaveText('Chapter I. The October Glow · raw file line 14, column 1');
+  });
+
+  test('a passage after a printed page number cites the chapter and the page', async ({ page, workbench }) => {
+    await page.goto(workbench.server.url);
+    const volkogonov = page.locator('section.pane').nth(2);
+    // "143" stands alone on a line of the raw file, inside a letter of Chapter V.
+    const paragraph = volkogonov.locator('.source-text p', { hasText: 'And Stalin\'s "insertions" were as follows' });
+    await paragraph.scrollIntoViewIfNeeded();
+    await paragraph.click({ position: { x: 2, y: 5 } });
+    await expect(volkogonov.locator('.pane-status')).toContainText(/^Chapter V\. In the Toga of a Leader · near p\. 143 · raw file line 17298, column 1$/);
   });
 });

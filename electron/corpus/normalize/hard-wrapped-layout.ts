@@ -188,9 +188,10 @@ export class HardWrappedLayout {
     let current: Line[] = [];
     let gap: Furniture[] = [];
     const flush = () => {
-      if (current.length > 0) runs.push({ lines: current, gapBefore: gap });
-      if (current.length > 0) gap = [];
+      if (current.length === 0) return;
+      runs.push({ lines: current, gapBefore: gap });
       current = [];
+      gap = [];
     };
     let lineStart = 0;
     while (lineStart <= raw.length) {

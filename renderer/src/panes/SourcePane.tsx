@@ -197,8 +197,10 @@ export function SourcePane({ client, document, documents, onPick }: Props) {
 }
 
 function describeLocation(location: RawLocation, selected = 0): string {
-  const parts = [`${location.inTextLayer ? 'text layer' : 'raw file'} line ${location.line}, column ${location.column}`];
+  const parts: string[] = [];
+  if (location.chapter) parts.push(location.chapter);
   if (location.page) parts.push(`near p. ${location.page}`);
+  parts.push(`${location.inTextLayer ? 'text layer' : 'raw file'} line ${location.line}, column ${location.column}`);
   if (selected > 0) parts.push(`${selected} characters selected`);
   return parts.join(' · ');
 }
