@@ -76,4 +76,13 @@ test.describe('the three sources side by side', () => {
     });
     expect(status).toBe(401);
   });
+
+  test('a pane can show another document', async ({ page, workbench }) => {
+    await page.goto(workbench.server.url);
+    const first = page.locator('section.pane').first();
+    await first.getByRole('button', { name: 'Show another document in this pane' }).click();
+    await first.getByRole('list', { name: 'Documents' }).getByRole('button', { name: /^Triumph and Tragedy: A Political Portrait/ }).click();
+    await expect(first.locator('.pane-title')).toHaveText(/^Triumph and Tragedy/);
+    await expect(first.locator('.source-text')).toContainText('Stalin was dying.');
+  });
 });

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient, ImportInspection, ImportJob } from '../../../shared/api';
 import type { DocumentSummary, SourceKind } from '../../../shared/domain';
-import { displayTitle } from '../panes/SourcePane';
+import { displayTitle } from '../panes/titles';
 
 /** Encodings a user may pick by hand besides the detector's suggestions. */
 const COMMON_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251', 'koi8-r', 'windows-1252', 'iso-8859-1', 'iso-8859-5', 'ibm866', 'macintosh'];

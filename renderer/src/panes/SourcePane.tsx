@@ -7,7 +7,9 @@ import type { ApiClient } from '../../../shared/api';
 import type { DocumentSummary, RawLocation, VersionContent } from '../../../shared/domain';
 import { ReadOnlySource, type ReadOnlySourceHandle } from '../prosemirror/ReadOnlySource';
 import { editLabel } from '../prosemirror/source-decorations';
+import { DocumentPicker } from './DocumentPicker';
 import { Outline } from './Outline';
+import { displayTitle } from './titles';
 
 interface Props {
   readonly client: ApiClient;
@@ -24,11 +26,6 @@ function languageName(tag: string): string {
   } catch {
     return tag;
   }
-}
-
-/** Archival convention: a title supplied by an editor stands in square brackets. */
-export function displayTitle(document: DocumentSummary): string {
-  return document.titleSupplied ? `[${document.title}]` : document.title;
 }
 
 interface Selection {
@@ -105,18 +102,7 @@ export function SourcePane({ client, document, documents, onPick }: Props) {
           <h2 className="pane-title" title={document.description ?? undefined}>
             {title}
           </h2>
-          <select
-            className="pane-picker"
-            aria-label="Document shown in this pane"
-            value={document.id}
-            onChange={(event) => onPick(event.target.value)}
-          >
-            {documents.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {displayTitle(candidate)}
-              </option>
-            ))}
-          </select>
+          <DocumentPicker current={document.id} documents={documents} onPick={onPick} />
         </div>
         <div className="pane-meta">
           <span className="badge language" title={languageName(document.language)} lang="en">
