@@ -8,6 +8,7 @@
  * at that boundary.)
  */
 import { z } from 'zod';
+import { lastIndexAtOrBefore } from './sorted';
 
 /** Blocks of the reading flow. */
 export const TextBlockKind = z.enum([
@@ -101,15 +102,9 @@ export type NormalizedText = z.infer<typeof NormalizedText>;
 
 /** Raw offset of a text offset, by binary search over the map. */
 export function rawOffsetOf(map: readonly number[], textOffset: number): number {
-  let low = 0;
-  let high = map.length / 2 - 1;
-  if (high < 0) return textOffset;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (map[middle * 2]! <= textOffset) low = middle;
-    else high = middle - 1;
-  }
-  return map[low * 2 + 1]! + (textOffset - map[low * 2]!);
+  if (map.length === 0) return textOffset;
+  const pair = Math.max(0, lastIndexAtOrBefore(map.length / 2, (index) => map[index * 2]!, textOffset));
+  return map[pair * 2 + 1]! + (textOffset - map[pair * 2]!);
 }
 
 /** 1-based line and column (in code points) of a raw offset, as editors and `locate` show them. */
@@ -138,16 +133,10 @@ export class LineIndex {
   }
 
   lineColumn(offset: number): LineColumn {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    const lineStart = this.starts[low]!;
+    const line = Math.max(0, lastIndexAtOrBefore(this.starts.length, (index) => this.starts[index]!, offset));
+    const lineStart = this.starts[line]!;
     // Columns count code points, as editors do: a character outside the BMP is one column, not two.
     const column = [...this.raw.slice(lineStart, offset)].length + 1;
-    return { line: low + 1, column };
+    return { line: line + 1, column };
   }
 }

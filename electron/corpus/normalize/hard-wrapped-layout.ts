@@ -10,6 +10,7 @@
  */
 import type { LocatorKind, TextBlockKind } from '../../../shared/text-model';
 import type { FurnitureRules } from './furniture';
+import { isBlank, rawLines } from './raw-lines';
 
 export interface LayoutRules {
   readonly furniture: FurnitureRules;
@@ -103,9 +104,6 @@ export function textWidth(text: string): number {
 
 const SPACE_WIDTH = 0.55;
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 12 || code === 11;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Small text predicates
@@ -193,14 +191,7 @@ export class HardWrappedLayout {
       current = [];
       gap = [];
     };
-    let lineStart = 0;
-    while (lineStart <= raw.length) {
-      let lineEnd = raw.indexOf('\n', lineStart);
-      if (lineEnd === -1) lineEnd = raw.length;
-      let start = lineStart;
-      let end = lineEnd;
-      while (start < end && isSpace(raw.charCodeAt(start))) start++;
-      while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
+    for (const { start, end } of rawLines(raw)) {
       if (end > start) {
         const text = raw.slice(start, end);
         const furniture = this.rules.furniture.classify(text);
@@ -213,7 +204,6 @@ export class HardWrappedLayout {
       } else {
         flush();
       }
-      lineStart = lineEnd + 1;
     }
     flush();
     return { runs, trailing: gap };

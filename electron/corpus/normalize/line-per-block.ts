@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { NormalizedText, TextBlockKind } from '../../../shared/text-model';
 import { citationFinder, CitationSettings, type CitationMatch } from './citations';
 import { HeadingSettings, inferHeadingLevels, isHeadingShaped, type HeadingCandidate } from './line-per-block-headings';
+import { rawLines } from './raw-lines';
 import { TextBuilder } from './text-builder';
 
 export const CaptionSettings = z.strictObject({
@@ -85,21 +86,14 @@ function resolve<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> | n
 function splitLines(raw: string): { start: number; end: number; blanksBefore: number }[] {
   const lines: { start: number; end: number; blanksBefore: number }[] = [];
   let blanks = 0;
-  let lineStart = 0;
-  while (lineStart <= raw.length) {
-    let lineEnd = raw.indexOf('\n', lineStart);
-    if (lineEnd === -1) lineEnd = raw.length;
-    let start = lineStart;
-    let end = lineEnd;
-    while (start < end && /\s/.test(raw[start]!)) start++;
-    while (end > start && /\s/.test(raw[end - 1]!)) end--;
+  for (const { start, end, lineStart, lineEnd } of rawLines(raw)) {
     if (end > start) {
       lines.push({ start, end, blanksBefore: lines.length === 0 ? 0 : blanks });
       blanks = 0;
     } else if (lineEnd < raw.length || lineEnd > lineStart) {
+      // The empty remainder after a final newline is no blank line of the text.
       blanks++;
     }
-    lineStart = lineEnd + 1;
   }
   return lines;
 }

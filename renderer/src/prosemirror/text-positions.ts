@@ -3,6 +3,7 @@
  * and ProseMirror positions (what the view uses). Each block node adds one position before and
  * one after its text; the reading text puts "\n\n" between blocks. Nothing else differs.
  */
+import { lastIndexAtOrBefore } from '../../../shared/sorted';
 import type { TextBlock } from '../../../shared/text-model';
 
 export class TextPositions {
@@ -27,26 +28,13 @@ export class TextPositions {
 
   /** The text offset of a position; a position on a block boundary goes to the nearest text. */
   toOffset(position: number): number {
-    let low = 0;
-    let high = this.contentStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.contentStarts[middle]! <= position) low = middle;
-      else high = middle - 1;
-    }
-    const block = this.blocks[low];
+    const index = Math.max(0, lastIndexAtOrBefore(this.contentStarts.length, (i) => this.contentStarts[i]!, position));
+    const block = this.blocks[index];
     if (!block) return 0;
-    return block.start + Math.min(Math.max(position - this.contentStarts[low]!, 0), block.end - block.start);
+    return block.start + Math.min(Math.max(position - this.contentStarts[index]!, 0), block.end - block.start);
   }
 
   private blockAtOffset(offset: number): number {
-    let low = 0;
-    let high = this.blocks.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.blocks[middle]!.start <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+    return Math.max(0, lastIndexAtOrBefore(this.blocks.length, (i) => this.blocks[i]!.start, offset));
   }
 }
