@@ -15,6 +15,7 @@ export interface HandlerOptions {
 
 export function createHandlers(project: Project, host: HostKind, options: HandlerOptions = {}): ApiHandlers {
   const imports = new ImportJobs(project, options.maxImportBytes ?? maxImportBytesFromEnv());
+  const { annotations } = project;
   return {
     getAppInfo: () => ({
       appVersion,
@@ -28,5 +29,25 @@ export function createHandlers(project: Project, host: HostKind, options: Handle
     inspectImport: (input) => imports.inspect(input),
     startImport: (input) => imports.start(input),
     getImportJob: ({ jobId }) => imports.get(jobId),
+    listAnnotations: ({ documentId }) => annotations.list(documentId),
+    createAnnotation: (input) => annotations.create(input),
+    updateAnnotation: (input) => annotations.update(input),
+    reattachAnnotation: (input) => annotations.reattach(input),
+    deleteAnnotation: ({ id }) => {
+      annotations.delete(id);
+      return { id };
+    },
+    listTags: () => annotations.tags(),
+    createTag: (input) => annotations.createTag(input),
+    updateTag: (input) => annotations.updateTag(input),
+    mergeTags: ({ fromId, intoId }) => annotations.merge(fromId, intoId),
+    deleteTag: ({ id }) => annotations.deleteTag(id),
+    getAssessment: ({ documentId }) => annotations.assessment(documentId),
+    saveAssessment: (input) => annotations.saveAssessment(input),
+    getHistory: () => annotations.history(),
+    undo: () => annotations.undo(),
+    redo: () => annotations.redo(),
+    getWorkspace: () => annotations.workspace(),
+    saveWorkspace: (workspace) => annotations.saveWorkspace(workspace),
   };
 }

@@ -99,9 +99,9 @@ export class ImportJobs {
       };
       const added =
         input.versionOf !== undefined
-          ? this.project.documents.addVersion(input.versionOf, version)
+          ? this.project.addVersion(input.versionOf, version)
           : this.project.documents.addDocument(this.recordFor(input, imported), version);
-      Object.assign(job, { state: 'done', stage: 'done', progress: 1, ...added });
+      Object.assign(job, { state: 'done', stage: 'done', progress: 1, documentId: added.documentId, versionId: added.versionId });
     } catch (error) {
       const apiError = asApiError(error);
       Object.assign(job, { state: 'failed', stage: 'failed', error: { code: apiError.code, message: apiError.message } });

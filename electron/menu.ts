@@ -33,8 +33,10 @@ export function menuTemplate({ isMac, isPackaged, send }: MenuContext): MenuItem
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        // Undo and redo go to the workbench, which undoes the last annotation change, or the
+        // last typing where the focus is in a text field.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+        { label: 'Redo', accelerator: isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y', click: () => send('redo') },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -7,7 +7,8 @@ import { normalize, NORMALIZER } from './corpus/normalize';
 import { bundledEntry, seedBundledCorpus } from './corpus/seed';
 import { ProjectFileError } from './store/database';
 import { openProjectDatabase, type OpenedDatabase } from './store/database';
-import { decodeRaw, DocumentRepository } from './store/documents';
+import { AnnotationService } from './annotation-service';
+import { decodeRaw, DocumentRepository, type AddedVersion, type NewVersion } from './store/documents';
 
 export interface ProjectOptions {
   /** Folder with the bundled corpus and its manifest, used to seed a new project. */
@@ -16,9 +17,22 @@ export interface ProjectOptions {
 
 export class Project {
   readonly documents: DocumentRepository;
+  readonly annotations: AnnotationService;
 
   private constructor(private readonly opened: OpenedDatabase) {
     this.documents = new DocumentRepository(opened.db);
+    this.annotations = new AnnotationService(opened.db, this.documents);
+  }
+
+  /**
+   * Adds a new version of a document and re-anchors the document's annotations on it, in one
+   * transaction: the old version stays, and no annotation is ever left pointing at nothing.
+   */
+  addVersion(documentId: string, version: NewVersion): AddedVersion & { anchored: number; orphans: number } {
+    return this.opened.db.transaction(() => {
+      const added = this.documents.addVersion(documentId, version);
+      return { ...added, ...this.annotations.reanchorDocument(documentId, added.versionId) };
+    })();
   }
 
   static open(filePath: string, options: ProjectOptions): Project {

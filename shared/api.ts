@@ -4,6 +4,17 @@
  * renderer's client is typed from it, so a method is never described twice.
  */
 import { z } from 'zod';
+import {
+  Annotation,
+  Credibility,
+  HighlightColor,
+  HistoryState,
+  NoteDocument,
+  SourceAssessment,
+  SourceReliability,
+  Tag,
+  Workspace,
+} from './annotations';
 import { AppInfo, DocumentRecord, DocumentSummary, ImportFormat, RawLocation, VersionContent } from './domain';
 import type { ApiEnvelope } from './errors';
 
@@ -14,6 +25,13 @@ const FileName = z.string().min(1, 'must not be empty').max(1000);
 /** File contents travel as base64, so one JSON body carries them over IPC and HTTP alike. */
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded file contents');
 const EncodingLabel = z.string().min(1).max(40);
+const TagName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200)
+  .refine((name) => !name.includes('/'), 'must not contain "/" (it separates levels of the codebook)');
+const AssessmentText = z.string().max(20_000);
 
 const EncodingGuess = z.object({ encoding: z.string(), confidence: z.number().min(0).max(1) });
 
@@ -95,6 +113,139 @@ export const apiTable = {
     summary: 'State and progress of an import job.',
     input: z.object({ jobId: Id }).strict(),
     output: ImportJob,
+  },
+  listAnnotations: {
+    summary: 'The annotations of one document (all versions), or of all documents, in document order.',
+    input: z.object({ documentId: Id.optional() }).strict(),
+    output: z.array(Annotation),
+  },
+  createAnnotation: {
+    summary: 'Highlights a passage of a version\'s reading text, optionally with colour, tags, note and credibility.',
+    input: z
+      .object({
+        versionId: Id,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().positive(),
+        color: HighlightColor.optional(),
+        tagIds: z.array(Id).optional(),
+        note: NoteDocument.nullable().optional(),
+        credibility: Credibility.nullable().optional(),
+      })
+      .strict()
+      .refine((input) => input.end > input.start, { message: 'end must be after start', path: ['end'] }),
+    output: Annotation,
+  },
+  updateAnnotation: {
+    summary: 'Changes the colour, tags, note or credibility of an annotation.',
+    input: z
+      .object({
+        id: Id,
+        color: HighlightColor.optional(),
+        tagIds: z.array(Id).optional(),
+        note: NoteDocument.nullable().optional(),
+        credibility: Credibility.nullable().optional(),
+      })
+      .strict(),
+    output: Annotation,
+  },
+  reattachAnnotation: {
+    summary: 'Places an orphaned annotation on a passage the user selected.',
+    input: z
+      .object({ id: Id, versionId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive() })
+      .strict()
+      .refine((input) => input.end > input.start, { message: 'end must be after start', path: ['end'] }),
+    output: Annotation,
+  },
+  deleteAnnotation: {
+    summary: 'Deletes an annotation (undoable).',
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ id: z.string() }),
+  },
+  listTags: {
+    summary: 'The codebook: every tag with its parent, colour, description and number of annotations.',
+    input: NoInput,
+    output: z.array(Tag),
+  },
+  createTag: {
+    summary: 'Adds a tag to the codebook.',
+    input: z
+      .object({
+        name: TagName,
+        parentId: Id.nullable().optional(),
+        color: HighlightColor.optional(),
+        description: z.string().max(2000).optional(),
+      })
+      .strict(),
+    output: Tag,
+  },
+  updateTag: {
+    summary: 'Renames, moves (new parent), recolours or redescribes a tag.',
+    input: z
+      .object({
+        id: Id,
+        name: TagName.optional(),
+        parentId: Id.nullable().optional(),
+        color: HighlightColor.optional(),
+        description: z.string().max(2000).optional(),
+      })
+      .strict(),
+    output: Tag,
+  },
+  mergeTags: {
+    summary: 'Merges one tag into another: its annotations and sub-tags move over, then it is removed.',
+    input: z.object({ fromId: Id, intoId: Id }).strict(),
+    output: Tag,
+  },
+  deleteTag: {
+    summary: 'Deletes a tag and takes it off its annotations; its sub-tags move up to its parent.',
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ id: z.string(), annotationsAffected: z.number().int().nonnegative() }),
+  },
+  getAssessment: {
+    summary: 'The source assessment of a document: Admiralty reliability grade and the questions of source criticism.',
+    input: z.object({ documentId: Id }).strict(),
+    output: SourceAssessment,
+  },
+  saveAssessment: {
+    summary: 'Saves (part of) the source assessment of a document.',
+    input: z
+      .object({
+        documentId: Id,
+        reliability: SourceReliability.nullable().optional(),
+        authorship: AssessmentText.optional(),
+        dateOfWriting: AssessmentText.optional(),
+        placeOfWriting: AssessmentText.optional(),
+        proximity: AssessmentText.optional(),
+        tendency: AssessmentText.optional(),
+        provenance: AssessmentText.optional(),
+      })
+      .strict(),
+    output: SourceAssessment,
+  },
+  getHistory: {
+    summary: 'Whether there is an annotation change to undo or redo, and which.',
+    input: NoInput,
+    output: HistoryState,
+  },
+  undo: {
+    summary: 'Takes back the last annotation, tag or assessment change, in any pane.',
+    input: NoInput,
+    output: HistoryState,
+  },
+  redo: {
+    summary: 'Does again the last change that was undone.',
+    input: NoInput,
+    output: HistoryState,
+  },
+  getWorkspace: {
+    summary: 'The open panes, their scroll positions and widths, theme and font size.',
+    input: NoInput,
+    output: Workspace,
+  },
+  saveWorkspace: {
+    summary: 'Remembers the open panes, scroll positions, theme and font size.',
+    input: Workspace,
+    output: Workspace,
   },
 } as const satisfies Record<string, MethodSpec>;
 

@@ -230,6 +230,21 @@ export class DocumentRepository {
     };
   }
 
+  /** The reading text of a version, which annotations point into. */
+  readingText(versionId: string): string {
+    const row = this.db.prepare('SELECT text FROM version_texts WHERE version_id = ?').get(versionId) as { text: string } | undefined;
+    if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
+    return row.text;
+  }
+
+  documentOfVersion(versionId: string): string {
+    const row = this.db.prepare('SELECT document_id FROM document_versions WHERE id = ?').get(versionId) as
+      | { document_id: string }
+      | undefined;
+    if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
+    return row.document_id;
+  }
+
   /** The text that line:column refer to: the decoded raw file, or the stored text layer. */
   rawText(versionId: string): string {
     return this.trace(versionId).rawText;

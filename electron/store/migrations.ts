@@ -94,6 +94,74 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'annotations, codebook, source assessments and workspace',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE tags (
+          id            TEXT PRIMARY KEY,
+          name          TEXT NOT NULL,
+          parent_id     TEXT REFERENCES tags (id),
+          color         TEXT NOT NULL,
+          description   TEXT NOT NULL DEFAULT '',
+          created_at    TEXT NOT NULL
+        );
+        -- Two tags of one parent may not share a name (compared without case, as users see them).
+        CREATE UNIQUE INDEX tags_unique_name ON tags (coalesce(parent_id, ''), name COLLATE NOCASE);
+
+        -- Stand-off: an annotation points into a version's reading text and never changes it.
+        CREATE TABLE annotations (
+          id             TEXT PRIMARY KEY,
+          document_id    TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          version_id     TEXT NOT NULL REFERENCES document_versions (id),
+          status         TEXT NOT NULL CHECK (status IN ('anchored', 'orphan')),
+          start          INTEGER,
+          "end"          INTEGER,
+          exact          TEXT NOT NULL,
+          prefix         TEXT NOT NULL,
+          suffix         TEXT NOT NULL,
+          position_start INTEGER NOT NULL,
+          position_end   INTEGER NOT NULL,
+          color          TEXT NOT NULL,
+          note           TEXT,
+          note_text      TEXT NOT NULL DEFAULT '',
+          credibility    INTEGER CHECK (credibility BETWEEN 1 AND 6),
+          orphan_reason  TEXT,
+          created_at     TEXT NOT NULL,
+          updated_at     TEXT NOT NULL,
+          CHECK ((status = 'anchored') = (start IS NOT NULL AND "end" IS NOT NULL AND "end" > start))
+        );
+        CREATE INDEX annotations_by_place ON annotations (document_id, version_id, start);
+
+        CREATE TABLE annotation_tags (
+          annotation_id TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+          tag_id        TEXT NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+          -- The order the user gave the tags in, as the chips show them.
+          position      INTEGER NOT NULL,
+          PRIMARY KEY (annotation_id, tag_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag_id);
+
+        CREATE TABLE source_assessments (
+          document_id      TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+          reliability      TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+          authorship       TEXT NOT NULL DEFAULT '',
+          date_of_writing  TEXT NOT NULL DEFAULT '',
+          place_of_writing TEXT NOT NULL DEFAULT '',
+          proximity        TEXT NOT NULL DEFAULT '',
+          tendency         TEXT NOT NULL DEFAULT '',
+          provenance       TEXT NOT NULL DEFAULT '',
+          updated_at       TEXT
+        );
+
+        CREATE TABLE settings (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** Throws where the list is not 1, 2, 3…: an out-of-order set would skip or repeat a step. */

@@ -88,7 +88,7 @@ describe('the native menu', () => {
     const template = menuTemplate({ isMac: false, isPackaged: true, send: () => {} });
     expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
     expect(roles(template)).toEqual(
-      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'about']),
+      expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'about']),
     );
     expect(roles(template)).not.toContain('toggleDevTools');
   });
@@ -99,6 +99,16 @@ describe('the native menu', () => {
     const item = (file.submenu as { label?: string; click?: () => void }[]).find((entry) => entry.label === 'Import…');
     item!.click!();
     expect(sent).toEqual(['import']);
+  });
+
+  it('sends Edit > Undo and Redo to the workbench, which knows what was changed last', () => {
+    const sent: string[] = [];
+    const edit = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[1]!;
+    const items = edit.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    items.find((item) => item.label === 'Undo')!.click!();
+    items.find((item) => item.label === 'Redo')!.click!();
+    expect(sent).toEqual(['undo', 'redo']);
+    expect(items.find((item) => item.label === 'Undo')!.accelerator).toBe('CmdOrCtrl+Z');
   });
 
   it('adds the application menu on macOS and developer tools only when unpackaged', () => {

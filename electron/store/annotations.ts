@@ -1,0 +1,290 @@
+/**
+ * Annotations, tags and source assessments as rows. This module only reads and writes; the
+ * rules (what a change means, how it is undone) live in the annotation service above it.
+ */
+import type Database from 'better-sqlite3';
+import type { Annotation, HighlightColor, NoteDocument, SourceAssessment, SourceReliability } from '../../shared/annotations';
+import { ApiError } from '../../shared/errors';
+
+/** A tag as stored (its count is derived when listing). */
+export interface TagRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly parentId: string | null;
+  readonly color: HighlightColor;
+  readonly description: string;
+  readonly createdAt: string;
+}
+
+export class AnnotationRows {
+  constructor(private readonly db: Database.Database) {}
+
+  // -- annotations ----------------------------------------------------------------------------------
+
+  list(documentId?: string): Annotation[] {
+    const rows = this.db
+      .prepare(
+        `SELECT a.* FROM annotations a JOIN documents d ON d.id = a.document_id
+          WHERE (@documentId IS NULL OR a.document_id = @documentId)
+          ORDER BY d.position, a.status, a.start, a."end", a.created_at`,
+      )
+      .all({ documentId: documentId ?? null }) as AnnotationRow[];
+    const tags = this.tagsByAnnotation(documentId);
+    return rows.map((row) => toAnnotation(row, tags.get(row.id) ?? []));
+  }
+
+  find(id: string): Annotation | null {
+    const row = this.db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
+    if (!row) return null;
+    const tagIds = (this.db.prepare('SELECT tag_id FROM annotation_tags WHERE annotation_id = ? ORDER BY position').all(id) as { tag_id: string }[]).map(
+      (tag) => tag.tag_id,
+    );
+    return toAnnotation(row, tagIds);
+  }
+
+  get(id: string): Annotation {
+    const found = this.find(id);
+    if (!found) throw new ApiError('not_found', `No annotation with id "${id}"`, 'id');
+    return found;
+  }
+
+  /** Writes the annotation exactly as given (insert or replace), tags included. */
+  put(annotation: Annotation): void {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO annotations
+           (id, document_id, version_id, status, start, "end", exact, prefix, suffix, position_start, position_end,
+            color, note, note_text, credibility, orphan_reason, created_at, updated_at)
+         VALUES (@id, @documentId, @versionId, @status, @start, @end, @exact, @prefix, @suffix, @positionStart, @positionEnd,
+                 @color, @note, @noteText, @credibility, @orphanReason, @createdAt, @updatedAt)`,
+      )
+      .run({
+        id: annotation.id,
+        documentId: annotation.documentId,
+        versionId: annotation.versionId,
+        status: annotation.status,
+        start: annotation.start,
+        end: annotation.end,
+        exact: annotation.quote.exact,
+        prefix: annotation.quote.prefix,
+        suffix: annotation.quote.suffix,
+        positionStart: annotation.position.start,
+        positionEnd: annotation.position.end,
+        color: annotation.color,
+        note: annotation.note === null ? null : JSON.stringify(annotation.note),
+        noteText: annotation.noteText,
+        credibility: annotation.credibility,
+        orphanReason: annotation.orphanReason,
+        createdAt: annotation.createdAt,
+        updatedAt: annotation.updatedAt,
+      });
+    this.db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(annotation.id);
+    const insert = this.db.prepare('INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?)');
+    [...new Set(annotation.tagIds)].forEach((tagId, position) => insert.run(annotation.id, tagId, position));
+  }
+
+  delete(id: string): void {
+    this.db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+  }
+
+  /** Annotations carrying a tag. */
+  withTag(tagId: string): Annotation[] {
+    const ids = this.db.prepare('SELECT annotation_id FROM annotation_tags WHERE tag_id = ?').all(tagId) as { annotation_id: string }[];
+    return ids.map((row) => this.get(row.annotation_id));
+  }
+
+  private tagsByAnnotation(documentId?: string): Map<string, string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT t.annotation_id, t.tag_id FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id
+          WHERE (@documentId IS NULL OR a.document_id = @documentId) ORDER BY t.annotation_id, t.position`,
+      )
+      .all({ documentId: documentId ?? null }) as { annotation_id: string; tag_id: string }[];
+    const result = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = result.get(row.annotation_id) ?? [];
+      list.push(row.tag_id);
+      result.set(row.annotation_id, list);
+    }
+    return result;
+  }
+
+  // -- tags -------------------------------------------------------------------------------------------
+
+  tags(): (TagRecord & { count: number })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT t.*, (SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id) AS count
+           FROM tags t ORDER BY t.name COLLATE NOCASE`,
+      )
+      .all() as (TagRow & { count: number })[];
+    return rows.map((row) => ({ ...toTag(row), count: row.count }));
+  }
+
+  findTag(id: string): TagRecord | null {
+    const row = this.db.prepare('SELECT * FROM tags WHERE id = ?').get(id) as TagRow | undefined;
+    return row ? toTag(row) : null;
+  }
+
+  getTag(id: string, field = 'id'): TagRecord {
+    const found = this.findTag(id);
+    if (!found) throw new ApiError('not_found', `No tag with id "${id}"`, field);
+    return found;
+  }
+
+  childrenOf(id: string): TagRecord[] {
+    return (this.db.prepare('SELECT * FROM tags WHERE parent_id = ?').all(id) as TagRow[]).map(toTag);
+  }
+
+  putTag(tag: TagRecord): void {
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO tags (id, name, parent_id, color, description, created_at)
+           VALUES (@id, @name, @parentId, @color, @description, @createdAt)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id,
+             color = excluded.color, description = excluded.description`,
+        )
+        .run(tag);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new ApiError('conflict', `A tag named "${tag.name}" already exists there`, 'name');
+      }
+      throw error;
+    }
+  }
+
+  deleteTag(id: string): void {
+    this.db.prepare('DELETE FROM tags WHERE id = ?').run(id);
+  }
+
+  // -- source assessments ---------------------------------------------------------------------------
+
+  assessment(documentId: string): SourceAssessment {
+    const row = this.db.prepare('SELECT * FROM source_assessments WHERE document_id = ?').get(documentId) as
+      | AssessmentRow
+      | undefined;
+    if (!row) {
+      return {
+        documentId,
+        reliability: null,
+        authorship: '',
+        dateOfWriting: '',
+        placeOfWriting: '',
+        proximity: '',
+        tendency: '',
+        provenance: '',
+        updatedAt: null,
+      };
+    }
+    return {
+      documentId,
+      reliability: row.reliability,
+      authorship: row.authorship,
+      dateOfWriting: row.date_of_writing,
+      placeOfWriting: row.place_of_writing,
+      proximity: row.proximity,
+      tendency: row.tendency,
+      provenance: row.provenance,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  putAssessment(assessment: SourceAssessment): void {
+    if (assessment.updatedAt === null) {
+      this.db.prepare('DELETE FROM source_assessments WHERE document_id = ?').run(assessment.documentId);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO source_assessments
+           (document_id, reliability, authorship, date_of_writing, place_of_writing, proximity, tendency, provenance, updated_at)
+         VALUES (@documentId, @reliability, @authorship, @dateOfWriting, @placeOfWriting, @proximity, @tendency, @provenance, @updatedAt)`,
+      )
+      .run(assessment);
+  }
+
+  // -- settings -------------------------------------------------------------------------------------
+
+  setting(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  putSetting(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(key, value);
+  }
+}
+
+interface AnnotationRow {
+  id: string;
+  document_id: string;
+  version_id: string;
+  status: 'anchored' | 'orphan';
+  start: number | null;
+  end: number | null;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  position_start: number;
+  position_end: number;
+  color: HighlightColor;
+  note: string | null;
+  note_text: string;
+  credibility: number | null;
+  orphan_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface TagRow {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  color: HighlightColor;
+  description: string;
+  created_at: string;
+}
+
+interface AssessmentRow {
+  reliability: SourceReliability | null;
+  authorship: string;
+  date_of_writing: string;
+  place_of_writing: string;
+  proximity: string;
+  tendency: string;
+  provenance: string;
+  updated_at: string | null;
+}
+
+function toAnnotation(row: AnnotationRow, tagIds: string[]): Annotation {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    versionId: row.version_id,
+    status: row.status,
+    start: row.start,
+    end: row.end,
+    quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    position: { start: row.position_start, end: row.position_end },
+    color: row.color,
+    tagIds,
+    note: row.note === null ? null : (JSON.parse(row.note) as NoteDocument),
+    noteText: row.note_text,
+    credibility: row.credibility,
+    orphanReason: row.orphan_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toTag(row: TagRow): TagRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    parentId: row.parent_id,
+    color: row.color,
+    description: row.description,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Annotations and what a historian records with them: highlight colour, tags from a codebook, a
+ * note, the credibility of the information (1–6), and per source the reliability of the source
+ * (A–F) with the questions of source criticism. All stand-off: nothing here touches a text.
+ */
+import { z } from 'zod';
+
+/** The colours Zotero users know; meaning never rests on colour alone. */
+export const HighlightColor = z.enum(['yellow', 'red', 'green', 'blue', 'purple', 'magenta', 'orange', 'gray']);
+export type HighlightColor = z.infer<typeof HighlightColor>;
+
+/** Admiralty (NATO) source reliability, judged on the source. */
+export const SourceReliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
+export type SourceReliability = z.infer<typeof SourceReliability>;
+export const SOURCE_RELIABILITY_WORDING: Record<SourceReliability, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
+};
+
+/** Admiralty information credibility, judged on each piece of information, independently of the source. */
+export const Credibility = z.number().int().min(1).max(6);
+export const CREDIBILITY_WORDING: Record<number, string> = {
+  1: 'Confirmed by other independent sources',
+  2: 'Probably true',
+  3: 'Possibly true',
+  4: 'Doubtful',
+  5: 'Improbable',
+  6: 'Truth cannot be judged',
+};
+
+/** A note is a small ProseMirror document, stored as its JSON and shown back exactly. */
+export const NoteDocument = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() }).passthrough();
+export type NoteDocument = z.infer<typeof NoteDocument>;
+
+/** W3C TextQuoteSelector: the quote with (up to) 32 characters of context on each side. */
+export const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() });
+export type QuoteSelector = z.infer<typeof QuoteSelector>;
+
+export const Annotation = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  /** The version the annotation is anchored on (for an orphan: the last one it was anchored on). */
+  versionId: z.string(),
+  status: z.enum(['anchored', 'orphan']),
+  /** UTF-16 offsets into the version's reading text; null for an orphan. */
+  start: z.number().int().nonnegative().nullable(),
+  end: z.number().int().nonnegative().nullable(),
+  quote: QuoteSelector,
+  /** W3C TextPositionSelector: code points, where the annotation was made or last anchored. */
+  position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+  color: HighlightColor,
+  tagIds: z.array(z.string()),
+  note: NoteDocument.nullable(),
+  /** The note as plain text, for previews and search. */
+  noteText: z.string(),
+  credibility: Credibility.nullable(),
+  /** Why an orphan could not be placed on the current version. */
+  orphanReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+export const Tag = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  color: HighlightColor,
+  description: z.string(),
+  /** Annotations carrying this tag (not counting sub-tags). */
+  count: z.number().int().nonnegative(),
+});
+export type Tag = z.infer<typeof Tag>;
+
+/** Historians' external and internal criticism of one source, with its Admiralty grade. */
+export const SourceAssessment = z.object({
+  documentId: z.string(),
+  reliability: SourceReliability.nullable(),
+  authorship: z.string(),
+  dateOfWriting: z.string(),
+  placeOfWriting: z.string(),
+  /** Was the author a witness? How close in time and place to the events? */
+  proximity: z.string(),
+  /** Tendency or motive for bias. */
+  tendency: z.string(),
+  /** From what earlier material, in what original form, how it reached us. */
+  provenance: z.string(),
+  updatedAt: z.string().nullable(),
+});
+export type SourceAssessment = z.infer<typeof SourceAssessment>;
+
+export const HistoryState = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  /** What undo would take back ("add highlight"), for the menu and the tooltip. */
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+});
+export type HistoryState = z.infer<typeof HistoryState>;
+
+/** What the workbench remembers between sessions: which documents are open and where. */
+export const Workspace = z.object({
+  panes: z
+    .array(
+      z.object({
+        documentId: z.string(),
+        /** Reading-text offset at the top of the pane, so a restart returns to the same passage. */
+        scrollOffset: z.number().int().nonnegative(),
+        /** Share of the width, 0–1. */
+        width: z.number().min(0).max(1).nullable(),
+      }),
+    )
+    .max(4),
+  theme: z.enum(['light', 'dark', 'system']),
+  fontSize: z.number().min(10).max(32),
+  firstRunDismissed: z.boolean(),
+});
+export type Workspace = z.infer<typeof Workspace>;
