@@ -1,6 +1,9 @@
 /**
- * `npm run bench`: speed figures measured on this machine, printed as a table. Each figure is the
- * median of several runs (these machines are shared and noisy); nothing here passes or fails.
+ * `npm run bench`: speed figures measured on this machine, printed as one table. Each figure is
+ * the median of several runs (these machines are shared and noisy), and each target is compared
+ * with its baseline measured in the same run; nothing here passes or fails.
+ *   BENCH_RUNS=N        runs per figure (default 7)
+ *   BENCH_ONLY=a,b      only these groups: normalize, anchoring, reader
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,44 +11,46 @@ import { performance } from 'node:perf_hooks';
 import { readManifest } from '../../electron/corpus/manifest';
 import { normalize } from '../../electron/corpus/normalize';
 import { corpusDir } from '../support/temp';
+import { anchoringBench } from './anchoring';
+import { readerBench } from './reader';
+import { median, type BenchRow } from './rows';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const ONLY = process.env.BENCH_ONLY?.split(',');
 
-interface Row {
-  readonly benchmark: string;
-  readonly input: string;
-  readonly median: number;
-  readonly min: number;
-  readonly max: number;
-  readonly note: string;
+function normalizeBench(runs: number): BenchRow[] {
+  return readManifest(corpusDir).sources.map((entry) => {
+    const raw = fs.readFileSync(path.join(corpusDir, entry.file), 'utf8');
+    let blocks = 0;
+    normalize(raw, entry.normalize); // warm-up: the first run also compiles the code
+    const times = Array.from({ length: runs }, () => {
+      const start = performance.now();
+      blocks = normalize(raw, entry.normalize).blocks.length;
+      return performance.now() - start;
+    });
+    const megabytes = Buffer.byteLength(raw) / 1024 / 1024;
+    return {
+      benchmark: 'normalize a raw file',
+      input: `${entry.file} (${megabytes.toFixed(2)} MB)`,
+      median: median(times),
+      min: Math.min(...times),
+      max: Math.max(...times),
+      note: `${blocks} blocks, ${(megabytes / (median(times) / 1000)).toFixed(1)} MB/s`,
+    };
+  });
 }
 
-function measure(run: () => void): { median: number; min: number; max: number } {
-  run(); // warm-up: the first run also compiles the code
-  const times: number[] = [];
-  for (let index = 0; index < RUNS; index++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]! };
-}
+const groups: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
+  ['normalize', () => normalizeBench(RUNS)],
+  ['anchoring', () => anchoringBench(RUNS)],
+  ['reader', () => readerBench(RUNS)],
+];
 
-const rows: Row[] = [];
-for (const entry of readManifest(corpusDir).sources) {
-  const raw = fs.readFileSync(path.join(corpusDir, entry.file), 'utf8');
-  let blocks = 0;
-  const times = measure(() => {
-    blocks = normalize(raw, entry.normalize).blocks.length;
-  });
-  const megabytes = Buffer.byteLength(raw) / 1024 / 1024;
-  rows.push({
-    benchmark: 'normalize',
-    input: `${entry.file} (${megabytes.toFixed(2)} MB)`,
-    ...times,
-    note: `${blocks} blocks, ${(megabytes / (times.median / 1000)).toFixed(1)} MB/s`,
-  });
+const rows: BenchRow[] = [];
+for (const [name, run] of groups) {
+  if (ONLY && !ONLY.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  rows.push(...(await run()));
 }
 
 const header = ['benchmark', 'input', `median ms (${RUNS} runs)`, 'min ms', 'max ms', 'note'];

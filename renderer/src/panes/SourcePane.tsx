@@ -1,10 +1,13 @@
 /**
  * One source in its own pane: who wrote it, when, in what language and what kind of source it
- * is, above its text; below it, where the selection stands in the original file.
+ * is, above its text; below it, where the selection stands in the original file. Selecting text
+ * or clicking a highlight opens the annotation toolbar.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../../../shared/api';
 import type { DocumentSummary, RawLocation, VersionContent } from '../../../shared/domain';
+import { AnnotationToolbar, type ToolbarPanel } from '../annotations/AnnotationToolbar';
+import { usePaneStore, useUndoRedoKeys } from '../annotations/use-store';
 import { ReadOnlySource, type ReadOnlySourceHandle } from '../prosemirror/ReadOnlySource';
 import { editLabel } from '../prosemirror/source-decorations';
 import { DocumentPicker } from './DocumentPicker';
@@ -16,6 +19,24 @@ interface Props {
   readonly document: DocumentSummary;
   readonly documents: readonly DocumentSummary[];
   readonly onPick: (documentId: string) => void;
+  /** Shown in the header's meta row (the source's reliability badge). */
+  readonly headerAccessory?: React.ReactNode;
+  /** Reading-text offset to show at the top once the text is loaded. */
+  readonly initialScrollOffset?: number;
+  /** The reading-text offset at the top of the pane, reported (throttled) while scrolling. */
+  readonly onScrollOffset?: (offset: number) => void;
+  /** Font size of the text in pixels (undefined: the stylesheet's). */
+  readonly fontSize?: number;
+}
+
+/** How often, at most, the scroll position is reported while scrolling. */
+const SCROLL_REPORT_MS = 250;
+
+/** What the annotation toolbar is open for. */
+type ToolbarTarget = { readonly kind: 'selection'; readonly start: number; readonly end: number } | { readonly kind: 'annotation'; readonly id: string };
+interface ToolbarState {
+  readonly target: ToolbarTarget;
+  readonly panel: ToolbarPanel;
 }
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -39,7 +60,16 @@ interface OpenEdit {
   location: RawLocation | null;
 }
 
-export function SourcePane({ client, document, documents, onPick }: Props) {
+export function SourcePane({
+  client,
+  document,
+  documents,
+  onPick,
+  headerAccessory = null,
+  initialScrollOffset,
+  onScrollOffset,
+  fontSize,
+}: Props) {
   const [content, setContent] = useState<VersionContent | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showCitations, setShowCitations] = useState(true);
@@ -48,6 +78,15 @@ export function SourcePane({ client, document, documents, onPick }: Props) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [openEdit, setOpenEdit] = useState<OpenEdit | null>(null);
   const source = useRef<ReadOnlySourceHandle>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const layer = useRef<HTMLDivElement>(null);
+  const { store, snapshot } = usePaneStore(client);
+  useUndoRedoKeys(store);
+  const [toolbar, setToolbar] = useState<ToolbarState | null>(null);
+  const [toolbarPosition, setToolbarPosition] = useState<{ top: number; left: number; width: number } | null>(null);
+  /** A mouse button is down in the text: the toolbar waits until the selection is made. */
+  const dragging = useRef(false);
+  const lastSelection = useRef<{ from: number; to: number } | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -63,15 +102,31 @@ export function SourcePane({ client, document, documents, onPick }: Props) {
   }, [client, document.currentVersionId]);
 
   const versionId = document.currentVersionId;
+
+  /** Opens the toolbar for a fresh selection, or closes a selection's toolbar when the selection goes. */
+  const showSelectionToolbar = useCallback((from: number, to: number) => {
+    if (to > from) {
+      setToolbar((now) =>
+        now?.target.kind === 'selection' && now.target.start === from && now.target.end === to
+          ? now
+          : { target: { kind: 'selection', start: from, end: to }, panel: null },
+      );
+    } else {
+      setToolbar((now) => (now?.target.kind === 'selection' ? null : now));
+    }
+  }, []);
+
   const onSelect = useCallback(
     (from: number, to: number) => {
+      lastSelection.current = { from, to };
+      if (!dragging.current) showSelectionToolbar(from, to);
       setSelection({ from, to, location: null });
       client
         .locateText({ versionId, offset: from })
         .then((location) => setSelection((now) => (now && now.from === from ? { ...now, location } : now)))
         .catch(() => undefined);
     },
-    [client, versionId],
+    [client, versionId, showSelectionToolbar],
   );
   const onEditClick = useCallback(
     (index: number) => {
@@ -85,6 +140,106 @@ export function SourcePane({ client, document, documents, onPick }: Props) {
     },
     [client, content, versionId],
   );
+
+  const onAnnotationClick = useCallback((id: string | null) => {
+    if (id) setToolbar((now) => (now?.target.kind === 'annotation' && now.target.id === id ? now : { target: { kind: 'annotation', id }, panel: null }));
+    else setToolbar((now) => (now?.target.kind === 'annotation' ? null : now));
+  }, []);
+  const onAnnotationHover = useCallback((id: string | null) => store.hover(id), [store]);
+
+  // The toolbar waits for the mouse button to come up before it shows for a dragged selection.
+  const onPointerDownInText = (event: React.PointerEvent) => {
+    if (event.button !== 0 || !source.current?.element()?.contains(event.target as Node)) return;
+    dragging.current = true;
+    const onUp = () => {
+      window.removeEventListener('pointerup', onUp, true);
+      dragging.current = false;
+      const last = lastSelection.current;
+      if (last) showSelectionToolbar(last.from, last.to);
+    };
+    window.addEventListener('pointerup', onUp, true);
+  };
+
+  // Another text (a new version came in): whatever the toolbar was for is gone.
+  useEffect(() => setToolbar(null), [content]);
+
+  // The open highlight went away (deleted, undone, moved to another version): the toolbar closes.
+  const openAnnotation =
+    toolbar?.target.kind === 'annotation' ? (snapshot.annotations.find((a) => a.id === (toolbar.target as { id: string }).id) ?? null) : null;
+  const toolbarGone =
+    toolbar?.target.kind === 'annotation' && (!openAnnotation || openAnnotation.status !== 'anchored' || openAnnotation.versionId !== versionId);
+  useEffect(() => {
+    if (toolbarGone) setToolbar(null);
+  }, [toolbarGone]);
+
+  // With a tag filter (from the sidebar or the codebook) the pane shows only the highlights carrying
+  // one of its tags, and the open one. The filter already holds the sub-tags of the chosen tags.
+  const openId = openAnnotation?.id ?? null;
+  const drawn = useMemo(() => {
+    if (snapshot.tagFilter.length === 0) return snapshot.annotations;
+    const wanted = new Set(snapshot.tagFilter);
+    return snapshot.annotations.filter((a) => a.id === openId || a.tagIds.some((id) => wanted.has(id)));
+  }, [snapshot.annotations, snapshot.tagFilter, openId]);
+
+  // The toolbar stands just below the passage it is for.
+  const toolbarStart = toolbar ? (toolbar.target.kind === 'selection' ? toolbar.target.start : openAnnotation?.start ?? null) : null;
+  const toolbarEnd = toolbar ? (toolbar.target.kind === 'selection' ? toolbar.target.end : openAnnotation?.end ?? null) : null;
+  useLayoutEffect(() => {
+    const frame = layer.current;
+    if (toolbarStart === null || toolbarEnd === null || !frame || !source.current) {
+      setToolbarPosition(null);
+      return;
+    }
+    const boxes = source.current.rangeBoxes(toolbarStart, toolbarEnd);
+    if (!boxes) return;
+    const frameBox = frame.getBoundingClientRect();
+    const sameLine = Math.abs(boxes.start.top - boxes.end.top) < 2;
+    const left = (sameLine ? boxes.start.left : Math.min(boxes.end.left, boxes.start.left)) - frameBox.left;
+    setToolbarPosition({ top: boxes.end.bottom - frameBox.top + 6, left: Math.max(4, left - 8), width: frameBox.width });
+  }, [toolbarStart, toolbarEnd, fontSize, content]);
+
+  // Asked (from the sidebar) to show an annotation: scroll to it if this pane shows its version.
+  useEffect(
+    () =>
+      store.onScrollRequest((annotation) => {
+        if (annotation.versionId !== versionId || annotation.status !== 'anchored' || annotation.start === null || annotation.end === null) return;
+        source.current?.revealRange(annotation.start, annotation.end);
+      }),
+    [store, versionId],
+  );
+
+  // The remembered position is applied once, when the text is first shown.
+  const scrollRestored = useRef(false);
+  useEffect(() => {
+    if (!content || scrollRestored.current) return;
+    scrollRestored.current = true;
+    if (initialScrollOffset !== undefined && initialScrollOffset > 0) source.current?.scrollLineToTop(initialScrollOffset);
+  }, [content, initialScrollOffset]);
+
+  // Where the reader is, reported while scrolling (at most every SCROLL_REPORT_MS, and once at the end).
+  const reportScroll = useRef(onScrollOffset);
+  reportScroll.current = onScrollOffset;
+  useEffect(() => {
+    const element = body.current;
+    if (!element || !content) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last: number | null = null;
+    const report = () => {
+      timer = null;
+      const offset = source.current?.offsetAtTop();
+      if (offset === null || offset === undefined || offset === last) return;
+      last = offset;
+      reportScroll.current?.(offset);
+    };
+    const onScroll = () => {
+      if (timer === null) timer = setTimeout(report, SCROLL_REPORT_MS);
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [content]);
 
   const title = displayTitle(document);
   const byline = [document.author, document.translator && `transl. ${document.translator}`, document.date]
@@ -110,6 +265,7 @@ export function SourcePane({ client, document, documents, onPick }: Props) {
           </span>
           <span className={`badge kind ${document.sourceKind}`}>{document.sourceKind}</span>
           {byline && <span className="byline">{byline}</span>}
+          {headerAccessory}
         </div>
         {content && (
           <div className="pane-tools" role="toolbar" aria-label="Reading options">
@@ -141,7 +297,7 @@ export function SourcePane({ client, document, documents, onPick }: Props) {
           </div>
         )}
       </header>
-      <div className="pane-body">
+      <div className="pane-body" ref={body}>
         {error && (
           <p className="banner error" role="alert">
             {error}
@@ -149,14 +305,47 @@ export function SourcePane({ client, document, documents, onPick }: Props) {
         )}
         {!content && !error && <p className="banner">Loading…</p>}
         {content && (
-          <ReadOnlySource
-            ref={source}
-            content={content}
-            language={document.language}
-            label={title}
-            onSelect={onSelect}
-            onEditClick={onEditClick}
-          />
+          <div className="annotation-layer" ref={layer} onPointerDownCapture={onPointerDownInText}>
+            <ReadOnlySource
+              ref={source}
+              content={content}
+              language={document.language}
+              label={title}
+              onSelect={onSelect}
+              onEditClick={onEditClick}
+              annotations={drawn}
+              hovered={snapshot.hovered}
+              active={openId}
+              onAnnotationHover={onAnnotationHover}
+              onAnnotationClick={onAnnotationClick}
+              fontSize={fontSize}
+            />
+            {toolbar && toolbarPosition && !toolbarGone && (
+              <AnnotationToolbar
+                store={store}
+                versionId={content.versionId}
+                annotation={openAnnotation}
+                selection={toolbar.target.kind === 'selection' ? toolbar.target : null}
+                tags={snapshot.tags}
+                error={snapshot.error}
+                panel={toolbar.panel}
+                onPanel={(panel) => setToolbar((now) => (now ? { ...now, panel } : now))}
+                onCreated={(annotation) => {
+                  setToolbar((now) => ({ target: { kind: 'annotation', id: annotation.id }, panel: now?.panel ?? null }));
+                  // The highlight's colour shows once the selection is gone.
+                  source.current?.clearSelection();
+                }}
+                onClose={() => setToolbar(null)}
+                inScope={() => {
+                  const active = window.document.activeElement;
+                  const pane = layer.current?.closest('.pane');
+                  if (active && active !== window.document.body && !pane?.contains(active)) return false;
+                  return toolbar.target.kind === 'annotation' || source.current?.hasDomSelection() === true;
+                }}
+                position={toolbarPosition}
+              />
+            )}
+          </div>
         )}
       </div>
       {edit && (

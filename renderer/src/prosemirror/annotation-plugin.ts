@@ -1,0 +1,224 @@
+/**
+ * Annotations drawn over a read-only source. They are stand-off data (offsets into the reading
+ * text), shown as decorations that live in the plugin's state and change one annotation at a
+ * time: adding, changing or removing an annotation touches only its own decorations, never the
+ * whole set (rebuilding thousands of decorations at once costs most of a second).
+ *
+ * Each annotation is one inline decoration with its own element (`nodeName: 'mark'`), so
+ * overlapping annotations nest instead of merging: every piece of text keeps the
+ * `data-annotation-id` and colour class of each annotation over it, and the semi-transparent
+ * backgrounds mix where they overlap. A range that crosses paragraphs and headings is drawn in
+ * each block it touches.
+ */
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { CREDIBILITY_WORDING, type Annotation } from '../../../shared/annotations';
+import type { TextPositions } from './text-positions';
+
+/** What one drawn annotation is remembered by: enough to redraw it and to tell when it changed. */
+interface Drawn {
+  readonly annotation: Annotation;
+  readonly from: number;
+  readonly to: number;
+  readonly key: string;
+}
+
+export interface AnnotationPluginState {
+  readonly decorations: DecorationSet;
+  /** The annotations drawn now, by id. */
+  readonly drawn: ReadonlyMap<string, Drawn>;
+  /** Lit up because the pointer is over it, here or in the sidebar. */
+  readonly hovered: string | null;
+  /** The annotation whose toolbar is open. */
+  readonly active: string | null;
+}
+
+/** What a transaction tells the plugin (all optional; applied in this order). */
+export interface AnnotationMeta {
+  readonly remove?: readonly string[];
+  readonly add?: readonly Annotation[];
+  readonly hovered?: string | null;
+  readonly active?: string | null;
+}
+
+export const annotationPluginKey = new PluginKey<AnnotationPluginState>('annotations');
+
+/** Only anchored annotations of the version the pane shows are drawn. */
+export function isDrawable(annotation: Annotation, versionId: string): boolean {
+  return (
+    annotation.status === 'anchored' &&
+    annotation.versionId === versionId &&
+    annotation.start !== null &&
+    annotation.end !== null &&
+    annotation.end > annotation.start
+  );
+}
+
+/** Everything that changes how an annotation is drawn; a new `updatedAt` always counts as a change. */
+export function drawKey(annotation: Annotation): string {
+  return [annotation.updatedAt, annotation.status, annotation.start, annotation.end, annotation.color, annotation.credibility].join('|');
+}
+
+/**
+ * Which annotations to take away and which to (re)draw so the pane shows `next`: compares by id
+ * and by what is drawn (updatedAt, place, colour, grade). A changed annotation is removed and
+ * added again; an unchanged one is left alone.
+ */
+export function diffAnnotations(
+  drawn: ReadonlyMap<string, { readonly key: string }>,
+  next: readonly Annotation[],
+  versionId: string,
+): { remove: string[]; add: Annotation[] } {
+  const remove: string[] = [];
+  const add: Annotation[] = [];
+  const wanted = new Map<string, Annotation>();
+  for (const annotation of next) if (isDrawable(annotation, versionId)) wanted.set(annotation.id, annotation);
+  for (const [id, current] of drawn) {
+    const annotation = wanted.get(id);
+    if (!annotation || drawKey(annotation) !== current.key) remove.push(id);
+  }
+  for (const [id, annotation] of wanted) {
+    const current = drawn.get(id);
+    if (!current || drawKey(annotation) !== current.key) add.push(annotation);
+  }
+  return { remove, add };
+}
+
+export function annotationPlugin(positions: TextPositions): Plugin<AnnotationPluginState> {
+  return new Plugin<AnnotationPluginState>({
+    key: annotationPluginKey,
+    state: {
+      init: () => ({ decorations: DecorationSet.empty, drawn: new Map(), hovered: null, active: null }),
+      apply: (transaction, state) => applyMeta(transaction, state, positions),
+    },
+    props: {
+      decorations: (state: EditorState) => annotationPluginKey.getState(state)?.decorations,
+    },
+  });
+}
+
+/** The annotation state of an editor state (empty if the plugin is not installed). */
+export function annotationState(state: EditorState): AnnotationPluginState | undefined {
+  return annotationPluginKey.getState(state);
+}
+
+function applyMeta(transaction: Transaction, state: AnnotationPluginState, positions: TextPositions): AnnotationPluginState {
+  const meta = transaction.getMeta(annotationPluginKey) as AnnotationMeta | undefined;
+  // The source never changes, but mapping keeps the set right should a transaction ever touch it.
+  let decorations = transaction.docChanged ? state.decorations.map(transaction.mapping, transaction.doc) : state.decorations;
+  if (!meta) return decorations === state.decorations ? state : { ...state, decorations };
+
+  const doc = transaction.doc;
+  const drawn = new Map(state.drawn);
+  const hovered = meta.hovered !== undefined ? meta.hovered : state.hovered;
+  const active = meta.active !== undefined ? meta.active : state.active;
+  const removedByMeta = new Set(meta.remove ?? []);
+  const toRemove = new Set(removedByMeta);
+  const toAdd = new Map<string, Annotation>();
+  for (const annotation of meta.add ?? []) {
+    toRemove.add(annotation.id); // replaces what is drawn for it, if anything
+    toAdd.set(annotation.id, annotation);
+  }
+  // Lighting up or down redraws just the annotations whose state changed.
+  for (const id of new Set([state.hovered, hovered, state.active, active])) {
+    if (id === null) continue;
+    const changed = (id === state.hovered) !== (id === hovered) || (id === state.active) !== (id === active);
+    const current = drawn.get(id);
+    // (An annotation being removed stays removed, lit or not.)
+    if (changed && current && !toAdd.has(id) && !removedByMeta.has(id)) {
+      toRemove.add(id);
+      toAdd.set(id, current.annotation);
+    }
+  }
+
+  const removed: Decoration[] = [];
+  for (const id of toRemove) {
+    const current = drawn.get(id);
+    if (!current) continue;
+    removed.push(...decorations.find(current.from, current.to, (spec) => spec.annotationId === id));
+    drawn.delete(id);
+  }
+  if (removed.length > 0) decorations = decorations.remove(removed);
+
+  const added: Decoration[] = [];
+  for (const annotation of toAdd.values()) {
+    const made = decorationsFor(annotation, positions, doc, { hovered: annotation.id === hovered, active: annotation.id === active });
+    if (!made) continue;
+    added.push(...made.decorations);
+    drawn.set(annotation.id, { annotation, from: made.from, to: made.to, key: drawKey(annotation) });
+  }
+  if (added.length > 0) decorations = decorations.add(doc, added);
+
+  return { decorations, drawn, hovered, active };
+}
+
+function decorationsFor(
+  annotation: Annotation,
+  positions: TextPositions,
+  doc: ProseMirrorNode,
+  state: { hovered: boolean; active: boolean },
+): { decorations: Decoration[]; from: number; to: number } | null {
+  if (annotation.start === null || annotation.end === null) return null;
+  const size = doc.content.size;
+  const from = Math.min(positions.toPosition(annotation.start), size);
+  const to = Math.min(positions.toPosition(annotation.end), size);
+  if (to <= from) return null;
+  const classes = ['annotation', `annotation-${annotation.color}`];
+  if (state.hovered) classes.push('is-hovered');
+  if (state.active) classes.push('is-active');
+  const spec = { annotationId: annotation.id };
+  const attrs = {
+    // Its own element per annotation: overlapping annotations nest rather than merge.
+    nodeName: 'mark',
+    class: classes.join(' '),
+    'data-annotation-id': annotation.id,
+    'data-color': annotation.color,
+  };
+  // One piece per block it touches: a decoration inside one block is filed under that block, so
+  // the view only looks at it when that block changes. (A decoration spanning blocks is checked
+  // against every block of the document on every update: with thousands, that costs a frame.)
+  const decorations: Decoration[] = [];
+  doc.nodesBetween(from, to, (node, position) => {
+    if (!node.isTextblock) return true;
+    const pieceFrom = Math.max(from, position + 1);
+    const pieceTo = Math.min(to, position + 1 + node.content.size);
+    if (pieceTo > pieceFrom) decorations.push(Decoration.inline(pieceFrom, pieceTo, attrs, spec));
+    return false;
+  });
+  if (decorations.length === 0) return null;
+  if (annotation.credibility !== null) {
+    // The grade is shown as a number too (meaning never rests on colour alone). Its text is drawn
+    // by CSS from the attribute, so it never enters the text, selections or copies.
+    const credibility = annotation.credibility;
+    decorations.push(
+      Decoration.widget(to, () => gradeElement(annotation.id, credibility), {
+        side: 1,
+        ignoreSelection: true,
+        key: `grade-${annotation.id}-${credibility}`,
+        ...spec,
+      }),
+    );
+  }
+  return { decorations, from, to };
+}
+
+function gradeElement(annotationId: string, credibility: number): HTMLElement {
+  const element = document.createElement('span');
+  element.className = 'annotation-grade';
+  element.dataset.grade = String(credibility);
+  element.dataset.gradeOf = annotationId;
+  element.setAttribute('contenteditable', 'false');
+  element.setAttribute('role', 'img');
+  element.setAttribute('aria-label', `Credibility ${credibility}: ${CREDIBILITY_WORDING[credibility] ?? ''}`);
+  element.title = `Credibility ${credibility}: ${CREDIBILITY_WORDING[credibility] ?? ''}`;
+  return element;
+}
+
+/** The transaction meta that brings the drawn annotations in line with `annotations`. */
+export function syncMeta(state: EditorState, annotations: readonly Annotation[], versionId: string): AnnotationMeta | null {
+  const current = annotationState(state);
+  if (!current) return null;
+  const { remove, add } = diffAnnotations(current.drawn, annotations, versionId);
+  return remove.length > 0 || add.length > 0 ? { remove, add } : null;
+}

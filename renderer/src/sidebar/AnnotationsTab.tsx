@@ -1,0 +1,166 @@
+/**
+ * The annotations of the documents open in the panes, in document order (pane by pane), filtered
+ * by tag (shared with the panes), by the grade of the source and by the credibility of the
+ * information (the sidebar's own).
+ */
+import { useCallback, useMemo, useRef } from 'react';
+import { CREDIBILITY_WORDING, SOURCE_RELIABILITY_WORDING, type Annotation } from '../../../shared/annotations';
+import type { DocumentSummary } from '../../../shared/domain';
+import { CREDIBILITIES, GRADES } from '../assessment/grades';
+import { buildTagTree, filterRoots, flattenTree, tagPath, withDescendants } from '../codebook/tag-tree';
+import { displayTitle } from '../panes/titles';
+import { useAnnotations, useStore } from '../state/store-context';
+import { AnnotationCard } from './AnnotationCard';
+import { useNow } from './time';
+
+export interface SidebarFilters {
+  /** '' any, 'none' ungraded, or a grade letter. */
+  readonly grade: string;
+  /** '' any, 'none' unrated, or '1'…'6'. */
+  readonly credibility: string;
+}
+
+interface Props {
+  readonly documents: readonly DocumentSummary[];
+  /** Documents open in the panes, in pane order. */
+  readonly visible: readonly string[];
+  readonly filters: SidebarFilters;
+  readonly onFilters: (filters: SidebarFilters) => void;
+}
+
+export function AnnotationsTab({ documents, visible, filters, onFilters }: Props) {
+  const store = useStore();
+  const { annotations, tags, tagFilter, hovered, assessments } = useAnnotations();
+  const now = useNow();
+  const pointerIn = useRef(false);
+  const pointerInList = useCallback(() => pointerIn.current, []);
+
+  const rows = useMemo(() => flattenTree(buildTagTree(tags)), [tags]);
+  const roots = filterRoots(tags, tagFilter);
+  const filterSet = useMemo(() => new Set(tagFilter), [tagFilter]);
+
+  const titles = useMemo(() => new Map(documents.map((document) => [document.id, displayTitle(document)])), [documents]);
+  const order = useMemo(() => new Map([...new Set(visible)].map((id, index) => [id, index])), [visible]);
+
+  const inView = useMemo(
+    () =>
+      annotations
+        .filter((annotation) => annotation.status === 'anchored' && order.has(annotation.documentId))
+        .map((annotation, index) => ({ annotation, index }))
+        .sort((a, b) => order.get(a.annotation.documentId)! - order.get(b.annotation.documentId)! || a.index - b.index)
+        .map(({ annotation }) => annotation),
+    [annotations, order],
+  );
+  const shown = inView.filter((annotation: Annotation) => {
+    if (filterSet.size > 0 && !annotation.tagIds.some((id) => filterSet.has(id))) return false;
+    const grade = assessments[annotation.documentId]?.reliability ?? null;
+    if (filters.grade === 'none' ? grade !== null : filters.grade && grade !== filters.grade) return false;
+    const credibility = annotation.credibility;
+    if (filters.credibility === 'none' ? credibility !== null : filters.credibility && String(credibility) !== filters.credibility)
+      return false;
+    return true;
+  });
+  const filtering = filterSet.size > 0 || filters.grade !== '' || filters.credibility !== '';
+
+  return (
+    <div className="tab-body annotations-tab">
+      <div className="filters" role="group" aria-label="Filter annotations">
+        <label className="filter">
+          <span>Tag</span>
+          <select
+            aria-label="Filter by tag"
+            value={roots.length === 1 ? roots[0] : roots.length > 1 ? '*' : ''}
+            onChange={(event) => {
+              const value = event.target.value;
+              if (value === '*') return;
+              store.setTagFilter(value ? withDescendants(tags, [value]) : []);
+            }}
+          >
+            <option value="">Any tag</option>
+            {roots.length > 1 && <option value="*">{roots.length} tags (from the codebook)</option>}
+            {rows.map((node) => (
+              <option key={node.tag.id} value={node.tag.id}>
+                {'\u2003'.repeat(node.depth)}
+                {node.tag.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>Source</span>
+          <select
+            aria-label="Filter by source reliability"
+            value={filters.grade}
+            onChange={(event) => onFilters({ ...filters, grade: event.target.value })}
+          >
+            <option value="">Any grade</option>
+            {GRADES.map((grade) => (
+              <option key={grade} value={grade}>
+                {grade} — {SOURCE_RELIABILITY_WORDING[grade]}
+              </option>
+            ))}
+            <option value="none">Not graded</option>
+          </select>
+        </label>
+        <label className="filter">
+          <span>Credibility</span>
+          <select
+            aria-label="Filter by credibility"
+            value={filters.credibility}
+            onChange={(event) => onFilters({ ...filters, credibility: event.target.value })}
+          >
+            <option value="">Any</option>
+            {CREDIBILITIES.map((value) => (
+              <option key={value} value={String(value)}>
+                {value} — {CREDIBILITY_WORDING[value]}
+              </option>
+            ))}
+            <option value="none">Not rated</option>
+          </select>
+        </label>
+      </div>
+      {roots.length > 0 && (
+        <div className="active-filter" aria-live="polite">
+          Tag filter (panes too):{' '}
+          {roots.map((id) => (
+            <span key={id} className="chip">
+              {tagPath(tags, id)}
+            </span>
+          ))}
+          <button type="button" className="link" onClick={() => store.setTagFilter([])}>
+            Clear
+          </button>
+        </div>
+      )}
+      <p className="list-count muted" aria-live="polite">
+        {filtering ? `${shown.length} of ${inView.length}` : inView.length} annotation{inView.length === 1 ? '' : 's'} in the open
+        documents
+      </p>
+      {inView.length === 0 && (
+        <p className="empty muted">Select a passage in a pane to highlight it; it appears here, in the order of the text.</p>
+      )}
+      {inView.length > 0 && shown.length === 0 && <p className="empty muted">No annotation matches the filter.</p>}
+      <ol
+        className="cards"
+        aria-label="Annotations"
+        onMouseEnter={() => (pointerIn.current = true)}
+        onMouseLeave={() => (pointerIn.current = false)}
+      >
+        {shown.map((annotation) => (
+          <li key={annotation.id}>
+            <AnnotationCard
+              annotation={annotation}
+              tags={tags}
+              grade={assessments[annotation.documentId]?.reliability}
+              documentTitle={titles.get(annotation.documentId) ?? ''}
+              lit={hovered === annotation.id}
+              now={now}
+              store={store}
+              pointerInList={pointerInList}
+            />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/** Every keyboard shortcut of the workbench, in one list: the sheet shows exactly this. */
+
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+export const MOD = isMac ? '⌘' : 'Ctrl';
+
+export interface Shortcut {
+  readonly keys: readonly string[];
+  readonly action: string;
+}
+
+export interface ShortcutGroup {
+  readonly title: string;
+  readonly shortcuts: readonly Shortcut[];
+}
+
+export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
+  {
+    title: 'With text selected in a pane',
+    shortcuts: [
+      { keys: ['1'], action: 'Highlight in yellow' },
+      { keys: ['2'], action: 'Highlight in red' },
+      { keys: ['3'], action: 'Highlight in green' },
+      { keys: ['4'], action: 'Highlight in blue' },
+      { keys: ['5'], action: 'Highlight in purple' },
+      { keys: ['6'], action: 'Highlight in magenta' },
+      { keys: ['7'], action: 'Highlight in orange' },
+      { keys: ['8'], action: 'Highlight in gray' },
+      { keys: ['T'], action: 'Tag the passage from the codebook' },
+      { keys: ['N'], action: 'Write a note on the passage' },
+      { keys: ['Shift', '1–6'], action: 'Rate the credibility of the information (1 confirmed … 6 cannot be judged)' },
+    ],
+  },
+  {
+    title: 'Anywhere',
+    shortcuts: [
+      { keys: [MOD, 'Z'], action: 'Undo the last change (highlight, tag, note, assessment)' },
+      { keys: [MOD, 'Shift', 'Z'], action: 'Redo' },
+      { keys: [MOD, 'O'], action: 'Import a file as a source' },
+      { keys: ['?'], action: 'Show this sheet of shortcuts' },
+      { keys: ['Escape'], action: 'Close a dialog, panel or toolbar' },
+    ],
+  },
+  {
+    title: 'Pane dividers (when focused)',
+    shortcuts: [
+      { keys: ['←', '→'], action: 'Make the pane on the left narrower or wider' },
+      { keys: ['Shift', '←/→'], action: 'The same, in larger steps' },
+    ],
+  },
+];
