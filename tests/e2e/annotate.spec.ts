@@ -9,20 +9,9 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { Annotation, Tag, Workspace } from '../../shared/annotations';
-import { expect, test, type Workbench } from './workbench';
+import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
 
-const DEFAULT_WORKSPACE: Workspace = { panes: [], theme: 'system', fontSize: 17, firstRunDismissed: false };
 
-async function hostApi<T>(workbench: Workbench, method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${workbench.server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${workbench.server.token}` },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value;
-}
 
 let annotationsBefore = new Set<string>();
 let tagsBefore = new Set<string>();

@@ -10,21 +10,9 @@
 import type { Page } from '@playwright/test';
 import type { Annotation, SourceAssessment, Tag, Workspace } from '../../shared/annotations';
 import type { DocumentSummary, VersionContent } from '../../shared/domain';
-import { expect, test, type Workbench } from './workbench';
+import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
 
-const DEFAULT_WORKSPACE: Workspace = { panes: [], theme: 'system', fontSize: 17, firstRunDismissed: false };
 
-/** Calls the API from the test process, with the host's token. */
-async function hostApi<T>(workbench: Workbench, method: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${workbench.server.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${workbench.server.token}` },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value;
-}
 
 /** Calls the API from the page, as the brief for tests says: with the token the page keeps. */
 async function pageApi<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
