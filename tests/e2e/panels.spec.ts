@@ -564,11 +564,7 @@ test.describe('sidebar', () => {
       selection.addRange(range);
     });
     const state = sidebar(page).locator('.selection-state');
-    const wired = await expect(state)
-      .toContainText('Selected: 13 characters', { timeout: 3000 })
-      .then(() => true)
-      .catch(() => false);
-    test.skip(!wired, 'The panes do not report their selection to the store (store.setSelection) yet');
+    await expect(state).toContainText('Selected: 13 characters');
     await expect(reattach).toBeEnabled();
     await reattach.click();
     await expect(card).toHaveCount(0);

@@ -120,13 +120,15 @@ export function SourcePane({
     (from: number, to: number) => {
       lastSelection.current = { from, to };
       if (!dragging.current) showSelectionToolbar(from, to);
+      // The Orphans tab re-attaches an annotation to the passage selected here.
+      store.setSelection(to > from ? { versionId, documentId: document.id, start: from, end: to } : null);
       setSelection({ from, to, location: null });
       client
         .locateText({ versionId, offset: from })
         .then((location) => setSelection((now) => (now && now.from === from ? { ...now, location } : now)))
         .catch(() => undefined);
     },
-    [client, versionId, showSelectionToolbar],
+    [client, versionId, showSelectionToolbar, store, document.id],
   );
   const onEditClick = useCallback(
     (index: number) => {
