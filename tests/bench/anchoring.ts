@@ -15,6 +15,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import approxSearch from 'approx-string-match';
+import type { BenchRow } from './rows';
 import { RevisionMap, anchorAll, type AnchorTarget } from '../../shared/anchoring';
 import {
   insertionParagraph,
@@ -27,14 +28,6 @@ import {
   type Truth,
 } from '../fixtures/anchoring/revision';
 
-export interface BenchRow {
-  benchmark: string;
-  input: string;
-  median: number;
-  min: number;
-  max: number;
-  note: string;
-}
 
 const SEED = 1;
 const ANNOTATIONS = 10_000;
