@@ -186,17 +186,7 @@ async function convert(options: ImportOptions, forInspection: boolean): Promise<
         `${fileName} has no text: it may hold only pictures (for example scanned pages). Run OCR on the pictures first, then import the recognized text.`,
       );
     }
-    return {
-      format,
-      encoding: 'binary',
-      detection: null,
-      rawText: result.rawText,
-      normalized: result.normalized,
-      title: result.metadataTitle ?? firstHeading(result.normalized),
-      language: languageOf(result.normalized, result.declaredLanguage, false),
-      layout: null,
-      preview: firstLines(result.rawText),
-    };
+    return fromTextLayer(format, result, languageOf(result.normalized, result.declaredLanguage, false), result.rawText);
   }
 
   progress('pages', 0);
@@ -205,6 +195,16 @@ async function convert(options: ImportOptions, forInspection: boolean): Promise<
     progress: (fraction) => progress('pages', fraction),
     ...(forInspection ? { maxPages: INSPECT_PDF_PAGES } : {}),
   });
+  return fromTextLayer(format, result, languageOf(result.normalized, null, false), result.rawText.replace(/\f/g, '\n'));
+}
+
+/** A .docx or .pdf: its text is an extracted text layer, not the file's bytes decoded. */
+function fromTextLayer(
+  format: ImportFormat,
+  result: { readonly rawText: string; readonly normalized: NormalizedText; readonly metadataTitle: string | null },
+  language: string | null,
+  previewText: string,
+): Converted {
   return {
     format,
     encoding: 'binary',
@@ -212,9 +212,9 @@ async function convert(options: ImportOptions, forInspection: boolean): Promise<
     rawText: result.rawText,
     normalized: result.normalized,
     title: result.metadataTitle ?? firstHeading(result.normalized),
-    language: languageOf(result.normalized, null, false),
+    language,
     layout: null,
-    preview: firstLines(result.rawText.replace(/\f/g, '\n')),
+    preview: firstLines(previewText),
   };
 }
 
