@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { HighlightColor, type Tag } from '../../../shared/annotations';
 import { useAnnotations, useStore } from '../state/store-context';
 import { Dialog } from '../workspace/Dialog';
+import { TagOptions } from './TagOptions';
 import { buildTagTree, filterRoots, flattenTree, isWithin, plural, tagPath, withDescendants, type TagNode } from './tag-tree';
 
 const COLORS = HighlightColor.options;
@@ -244,12 +245,7 @@ function NewTagForm({ tags, rows, onCreated }: { tags: readonly Tag[]; rows: rea
           under
           <select aria-label="Parent of the new tag" value={parentId} onChange={(event) => setParentId(event.target.value)}>
             <option value="">(top level)</option>
-            {rows.map((node) => (
-              <option key={node.tag.id} value={node.tag.id}>
-                {'\u2003'.repeat(node.depth)}
-                {node.tag.name}
-              </option>
-            ))}
+            <TagOptions rows={rows} />
           </select>
         </label>
         <ColorSelect label="Colour of the new tag" value={color} onChange={setColor} />
@@ -428,20 +424,6 @@ function TagEditor({ node, onRename, onChange, onMove, onMerge, onDelete }: Edit
 
 // -- dialogs ----------------------------------------------------------------------------------------
 
-function TagOptions({ rows, exclude }: { rows: readonly TagNode[]; exclude: (tag: Tag) => boolean }) {
-  return (
-    <>
-      {rows
-        .filter((node) => !exclude(node.tag))
-        .map((node) => (
-          <option key={node.tag.id} value={node.tag.id}>
-            {'\u2003'.repeat(node.depth)}
-            {node.tag.name}
-          </option>
-        ))}
-    </>
-  );
-}
 
 interface DialogProps {
   readonly tag: Tag;

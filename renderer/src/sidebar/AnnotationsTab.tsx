@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { CREDIBILITY_WORDING, SOURCE_RELIABILITY_WORDING, type Annotation } from '../../../shared/annotations';
 import type { DocumentSummary } from '../../../shared/domain';
 import { CREDIBILITIES, GRADES } from '../assessment/grades';
+import { TagOptions } from '../codebook/TagOptions';
 import { buildTagTree, filterRoots, flattenTree, tagPath, withDescendants } from '../codebook/tag-tree';
 import { displayTitle } from '../panes/titles';
 import { useAnnotations, useStore } from '../state/store-context';
@@ -78,12 +79,7 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
           >
             <option value="">Any tag</option>
             {roots.length > 1 && <option value="*">{roots.length} tags (from the codebook)</option>}
-            {rows.map((node) => (
-              <option key={node.tag.id} value={node.tag.id}>
-                {'\u2003'.repeat(node.depth)}
-                {node.tag.name}
-              </option>
-            ))}
+            <TagOptions rows={rows} />
           </select>
         </label>
         <label className="filter">
