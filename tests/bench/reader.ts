@@ -122,7 +122,7 @@ export async function readerBench(runs: number): Promise<BenchRow[]> {
         { benchmark: 'open 1.3 MB text: bare ProseMirror view', input: 'Volkogonov, 2,388 blocks', ...stats(bare), note: 'baseline' },
         {
           benchmark: 'open 1.3 MB text: Sourcebench pane',
-          input: 'Volkogonov, with citations, pages, edits',
+          input: 'Volkogonov, with citations, pages, OCR corrections',
           ...stats(pane),
           note: `${ratio.toFixed(2)} × baseline (target ≤ 1.2)`,
         },

@@ -55,6 +55,20 @@ test.describe('reading the normalized sources', () => {
     await expect(popover).toContainText(/raw file line \d+, column \d+/);
   });
 
+  test('the Edits button shows every joined line-end hyphen with its raw form', async ({ page, workbench }) => {
+    await page.goto(workbench.server.url);
+    const volkogonov = page.locator('section.pane').nth(2);
+    await expect(volkogonov.locator('.source-text')).toContainText('Stalin was dying.');
+    await expect(volkogonov.locator('.edit-dehyphenation')).toHaveCount(0);
+    await volkogonov.getByRole('button', { name: /^Edits/ }).click();
+    // "the expres- / sion squinting" in the raw file reads "expression".
+    const joined = volkogonov.locator('.edit-dehyphenation', { hasText: 'expression' }).first();
+    await expect(joined).toBeVisible();
+    await expect(joined).toHaveAttribute('title', /original: expres- ⏎ sion/);
+    await volkogonov.getByRole('button', { name: /^Edits/ }).click();
+    await expect(volkogonov.locator('.edit-dehyphenation')).toHaveCount(0);
+  });
+
   test('selecting text tells where it stands in the raw file', async ({ page, workbench }) => {
     await page.goto(workbench.server.url);
     const volkogonov = page.locator('section.pane').nth(2);

@@ -309,6 +309,7 @@ export function SourcePane({
         {content && (
           <div className="annotation-layer" ref={layer} onPointerDownCapture={onPointerDownInText}>
             <ReadOnlySource
+              showAllEdits={showEdits}
               ref={source}
               content={content}
               language={document.language}

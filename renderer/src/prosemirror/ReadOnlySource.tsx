@@ -10,7 +10,7 @@ import type { Annotation } from '../../../shared/annotations';
 import type { VersionContent } from '../../../shared/domain';
 import { annotationPlugin, annotationPluginKey, annotationState, syncMeta, type AnnotationMeta } from './annotation-plugin';
 import { documentFromText, sourceSchema } from './schema';
-import { sourceDecorations } from './source-decorations';
+import { sourceDecorations, sourceDecorationsKey } from './source-decorations';
 import { TextPositions } from './text-positions';
 
 interface Props {
@@ -33,6 +33,8 @@ interface Props {
   readonly onAnnotationClick?: (id: string | null, element: HTMLElement | null) => void;
   /** Font size of the text in pixels (undefined: the stylesheet's). */
   readonly fontSize?: number;
+  /** Draw every edit of the normalizer, not only OCR corrections and decoded references. */
+  readonly showAllEdits?: boolean;
 }
 
 /** A rectangle relative to the viewport, like DOMRect. */
@@ -84,6 +86,7 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
     onAnnotationHover,
     onAnnotationClick,
     fontSize,
+    showAllEdits = false,
   },
   ref,
 ) {
@@ -183,6 +186,12 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
   }, [content, language, label]);
 
   useEffect(sync, [annotations, hovered, active, content.versionId]);
+
+  // All edits, line-end hyphens included, are drawn only while the reader asks for them.
+  useEffect(() => {
+    const current = view.current;
+    if (current) current.view.dispatch(current.view.state.tr.setMeta(sourceDecorationsKey, showAllEdits));
+  }, [showAllEdits, content, language, label]);
 
   // Before the frame measures anything (the toolbar's place depends on it).
   useLayoutEffect(() => {

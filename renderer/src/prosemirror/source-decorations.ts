@@ -4,12 +4,26 @@
  * decorations over the immutable document, made once; the pane hides or shows them with classes.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { Plugin } from 'prosemirror-state';
+import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { VersionContent } from '../../../shared/domain';
 import type { TextPositions } from './text-positions';
 
-export function sourceDecorations(doc: ProseMirrorNode, content: VersionContent, positions: TextPositions): Plugin {
+/** Plugin key of the source decorations; its meta switches the minor edits on or off. */
+export const sourceDecorationsKey = new PluginKey<SourceDecorationState>('source-decorations');
+
+interface SourceDecorationState {
+  readonly set: DecorationSet;
+  readonly minorShown: boolean;
+}
+
+/**
+ * Joined line-end hyphens are the bulk of the edits (2,584 in the Volkogonov text) and only show
+ * when the reader asks for all edits: their decorations are made then, not when the text opens.
+ */
+const MINOR_EDITS = new Set<string>(['dehyphenation', 'hyphen-kept']);
+
+export function sourceDecorations(doc: ProseMirrorNode, content: VersionContent, positions: TextPositions): Plugin<SourceDecorationState> {
   const decorations: Decoration[] = [];
   for (const citation of content.citations) {
     decorations.push(
@@ -31,18 +45,42 @@ export function sourceDecorations(doc: ProseMirrorNode, content: VersionContent,
       }),
     );
   }
-  content.edits.forEach((edit, index) => {
-    if (edit.end <= edit.start) return;
-    decorations.push(
-      Decoration.inline(positions.toPosition(edit.start), positions.toPosition(edit.end), {
-        class: `edit edit-${edit.kind}`,
-        'data-edit': String(index),
-        title: `${editLabel(edit.kind)} — original: ${edit.raw.replace(/\s*\n\s*/g, ' ⏎ ')}`,
-      }),
+  const editDecorations = (minor: boolean): Decoration[] =>
+    content.edits.flatMap((edit, index) =>
+      edit.end > edit.start && MINOR_EDITS.has(edit.kind) === minor
+        ? [
+            Decoration.inline(
+              positions.toPosition(edit.start),
+              positions.toPosition(edit.end),
+              {
+                class: `edit edit-${edit.kind}`,
+                'data-edit': String(index),
+                title: `${editLabel(edit.kind)} — original: ${edit.raw.replace(/\s*\n\s*/g, ' ⏎ ')}`,
+              },
+              { minorEdit: minor },
+            ),
+          ]
+        : [],
     );
+  decorations.push(...editDecorations(false));
+  let minor: Decoration[] | null = null;
+  return new Plugin<SourceDecorationState>({
+    key: sourceDecorationsKey,
+    state: {
+      init: () => ({ set: DecorationSet.create(doc, decorations), minorShown: false }),
+      apply: (transaction, state) => {
+        const show = transaction.getMeta(sourceDecorationsKey) as boolean | undefined;
+        if (show === undefined || show === state.minorShown) return state;
+        if (!show) {
+          // Removed as the set holds them (it keeps its own copies of what was added).
+          return { set: state.set.remove(state.set.find(undefined, undefined, (spec) => spec.minorEdit === true)), minorShown: false };
+        }
+        minor ??= editDecorations(true);
+        return { set: state.set.add(transaction.doc, minor), minorShown: true };
+      },
+    },
+    props: { decorations: (state) => sourceDecorationsKey.getState(state)?.set },
   });
-  const set = DecorationSet.create(doc, decorations);
-  return new Plugin({ props: { decorations: () => set } });
 }
 
 export function editLabel(kind: VersionContent['edits'][number]['kind']): string {
