@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ApiParsedInput } from '../shared/api';
 import type { Annotation, HistoryState, NoteDocument, SourceAssessment, Tag, Workspace } from '../shared/annotations';
-import { Workspace as WorkspaceSchema } from '../shared/annotations';
+import { DEFAULT_FONT_SIZE, Workspace as WorkspaceSchema } from '../shared/annotations';
 import { anchorAll, describeRange, toCodePointOffset } from '../shared/anchoring';
 import { ApiError } from '../shared/errors';
 import { AnnotationRows, type TagRecord } from './store/annotations';
@@ -26,7 +26,6 @@ interface Change {
 
 /** Changes kept for undo; older ones fall off (they stay saved, only no longer undoable). */
 const HISTORY_LIMIT = 500;
-const DEFAULT_FONT_SIZE = 17;
 
 export class AnnotationService {
   readonly rows: AnnotationRows;

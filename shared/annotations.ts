@@ -102,6 +102,9 @@ export const HistoryState = z.object({
 });
 export type HistoryState = z.infer<typeof HistoryState>;
 
+/** Reading text size, in pixels, of a new workbench. */
+export const DEFAULT_FONT_SIZE = 17;
+
 /** What the workbench remembers between sessions: which documents are open and where. */
 export const Workspace = z.object({
   panes: z

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { ApiClient } from '../../shared/api';
 import type { Workspace } from '../../shared/annotations';
 import type { AppInfo, DocumentSummary } from '../../shared/domain';
+import { isTypingTarget, undoRedoOf } from './annotations/use-store';
 import { AssessmentBadge } from './assessment/AssessmentBadge';
 import { ImportDialog } from './import/ImportDialog';
 import { SourcePane } from './panes/SourcePane';
@@ -39,15 +40,6 @@ const SIDEBAR_KEY = 'sourcebench.sidebarCollapsed';
 const IMPORT_NEW_PANE_BELOW = 3;
 
 /** Keys typed into a text field belong to the field, not to the workbench's shortcuts. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag !== 'INPUT') return false;
-  const type = (target as HTMLInputElement).type;
-  return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file', 'color'].includes(type);
-}
 
 export function App({ client }: { client: ApiClient }) {
   const store = useMemo(() => new AnnotationStore(client), [client]);
@@ -178,10 +170,12 @@ export function App({ client }: { client: ApiClient }) {
       if (event.defaultPrevented || event.isComposing) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
-      if (mod && !event.altKey && (key === 'z' || key === 'y') && !desktop) {
-        if (isTextEntry(event.target)) return; // the field's own undo
+      // One history for every pane and panel; by physical key too, so any keyboard layout works.
+      const action = desktop ? null : undoRedoOf(event);
+      if (action) {
+        if (isTypingTarget(event.target)) return; // the field's own undo
         event.preventDefault();
-        if (key === 'y' || event.shiftKey) redo();
+        if (action === 'redo') redo();
         else undo();
         return;
       }
@@ -190,7 +184,7 @@ export function App({ client }: { client: ApiClient }) {
         fileInput.current?.click();
         return;
       }
-      if (event.key === '?' && !mod && !event.altKey && !isTextEntry(event.target)) {
+      if (event.key === '?' && !mod && !event.altKey && !isTypingTarget(event.target)) {
         event.preventDefault();
         setSheetOpen(true);
       }
@@ -206,7 +200,7 @@ export function App({ client }: { client: ApiClient }) {
         if (command === 'import') fileInput.current?.click();
         else if (command === 'undo' || command === 'redo') {
           // Typing in a text field is undone there; everything else in the workbench's history.
-          if (isTextEntry(document.activeElement)) document.execCommand(command);
+          if (isTypingTarget(document.activeElement)) document.execCommand(command);
           else if (command === 'undo') undo();
           else redo();
         } else if (command === 'shortcuts') setSheetOpen(true);

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { test as base } from '@playwright/test';
-import type { Workspace } from '../../shared/annotations';
+import { DEFAULT_FONT_SIZE, type Workspace } from '../../shared/annotations';
 import { openNodeHost } from '../../electron/node-host';
 import { startBrowserHost, type BrowserHost } from '../../electron/serve';
 import { tempDir } from '../support/temp';
@@ -33,7 +33,7 @@ export const test = base.extend<object, { workbench: Workbench }>({
 export { expect } from '@playwright/test';
 
 /** The workspace of a fresh project, for specs that put the layout back after changing it. */
-export const DEFAULT_WORKSPACE: Workspace = { panes: [], theme: 'system', fontSize: 17, firstRunDismissed: false };
+export const DEFAULT_WORKSPACE: Workspace = { panes: [], theme: 'system', fontSize: DEFAULT_FONT_SIZE, firstRunDismissed: false };
 
 /** Calls the API from the test process, with the host's token (to set up or clean up a test). */
 export async function hostApi<T>(workbench: Workbench, method: string, input: unknown = {}): Promise<T> {

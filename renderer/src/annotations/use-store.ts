@@ -1,11 +1,11 @@
 /**
- * The annotation store a pane works with, and the workbench-wide undo and redo keys.
+ * The annotation store a pane works with, and which keys are the workbench's undo and redo.
  *
  * The shell gives every pane and panel one store through StoreContext. Where no shell provides
  * one (an older App, a test page), panes showing data of the same API client share one store of
  * their own, loaded once, so they still stay in step with each other.
  */
-import { useContext, useEffect, useSyncExternalStore } from 'react';
+import { useContext, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../../../shared/api';
 import { AnnotationStore, type AnnotationSnapshot } from '../state/annotation-store';
 import { StoreContext } from '../state/store-context';
@@ -30,11 +30,13 @@ export function usePaneStore(client: ApiClient): { store: AnnotationStore; snaps
   return { store, snapshot };
 }
 
-/** True where the key belongs to what the user is typing in (inputs, the note editor). */
+/** True where the key belongs to what the user is typing in (text inputs, selects, the note editor). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.closest('input, textarea, select')) return true;
-  return target.isContentEditable;
+  if (target.isContentEditable || target.closest('textarea, select')) return true;
+  const input = target.closest('input');
+  // A focused checkbox or button takes no typing: the workbench's keys still apply there.
+  return input !== null && !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file', 'color'].includes(input.type);
 }
 
 /** Mod-z undoes, Mod-Shift-z and Mod-y redo: which of them a key event is, if any. */
@@ -47,43 +49,4 @@ export function undoRedoOf(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'a
   if (isZ) return event.shiftKey ? 'redo' : 'undo';
   if (isY && !event.shiftKey) return 'redo';
   return null;
-}
-
-const installed = new Map<AnnotationStore, { count: number; remove: () => void }>();
-
-/**
- * Undo and redo from the keyboard anywhere in the workbench (one history for all panes). Used by
- * every pane; the listener is installed once per store however many panes there are. Inputs and
- * the note editor keep their own undo for their text. A key is acted on once even where the
- * shell listens as well (the first listener marks it handled).
- */
-export function useUndoRedoKeys(store: AnnotationStore): void {
-  useEffect(() => {
-    let entry = installed.get(store);
-    if (!entry) {
-      const onKeyDown = (event: KeyboardEvent) => {
-        // The desktop app's native Edit menu owns these keys and sends its commands to the shell.
-        if (window.sourcebenchMenu) return;
-        // Handled once: by whichever listener comes first (the shell may listen too).
-        if (event.defaultPrevented || event.isComposing || isTypingTarget(event.target)) return;
-        const action = undoRedoOf(event);
-        if (!action) return;
-        event.preventDefault();
-        void (action === 'undo' ? store.undo() : store.redo());
-      };
-      window.addEventListener('keydown', onKeyDown);
-      entry = { count: 0, remove: () => window.removeEventListener('keydown', onKeyDown) };
-      installed.set(store, entry);
-    }
-    entry.count += 1;
-    return () => {
-      const current = installed.get(store);
-      if (!current) return;
-      current.count -= 1;
-      if (current.count === 0) {
-        current.remove();
-        installed.delete(store);
-      }
-    };
-  }, [store]);
 }

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { ApiClient } from '../../../shared/api';
 import type { DocumentSummary, RawLocation, VersionContent } from '../../../shared/domain';
 import { AnnotationToolbar, type ToolbarPanel } from '../annotations/AnnotationToolbar';
-import { usePaneStore, useUndoRedoKeys } from '../annotations/use-store';
+import { usePaneStore } from '../annotations/use-store';
 import { ReadOnlySource, type ReadOnlySourceHandle } from '../prosemirror/ReadOnlySource';
 import { editLabel } from '../prosemirror/source-decorations';
 import { DocumentPicker } from './DocumentPicker';
@@ -81,7 +81,6 @@ export function SourcePane({
   const body = useRef<HTMLDivElement>(null);
   const layer = useRef<HTMLDivElement>(null);
   const { store, snapshot } = usePaneStore(client);
-  useUndoRedoKeys(store);
   const [toolbar, setToolbar] = useState<ToolbarState | null>(null);
   const [toolbarPosition, setToolbarPosition] = useState<{ top: number; left: number; width: number } | null>(null);
   /** A mouse button is down in the text: the toolbar waits until the selection is made. */

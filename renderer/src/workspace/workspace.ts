@@ -4,14 +4,13 @@
  * scroll event.
  */
 import type { ApiClient } from '../../../shared/api';
-import type { Workspace } from '../../../shared/annotations';
+import { DEFAULT_FONT_SIZE, type Workspace } from '../../../shared/annotations';
 import type { DocumentSummary } from '../../../shared/domain';
 
 export const MAX_PANES = 4;
 export const DEFAULT_PANES = 3;
 export const MIN_FONT_SIZE = 12;
 export const MAX_FONT_SIZE = 28;
-export const DEFAULT_FONT_SIZE = 17;
 export type Theme = Workspace['theme'];
 
 export interface PaneState {
