@@ -15,6 +15,7 @@ import {
   Tag,
   Workspace,
 } from './annotations';
+import { AccountNote, Claim, ClaimDateText, ClaimName, ClaimVerdict, ClaimWording, Stance } from './claims';
 import { AppInfo, DocumentRecord, DocumentSummary, ImportFormat, RawLocation, VersionContent } from './domain';
 import type { ApiEnvelope } from './errors';
 
@@ -222,13 +223,69 @@ export const apiTable = {
       .strict(),
     output: SourceAssessment,
   },
+  listClaims: {
+    summary: 'Every claim with its accounts, ordered by historical date (undated last), then wording.',
+    input: NoInput,
+    output: z.array(Claim),
+  },
+  createClaim: {
+    summary:
+      'Records a claim: wording, optional historical date ("8 November 1932", "1932–33", "c. 1932"), people, places, verdict, credibility; optionally with its first account.',
+    input: z
+      .object({
+        wording: ClaimWording,
+        date: ClaimDateText.nullable().optional(),
+        people: z.array(ClaimName).max(100).optional(),
+        places: z.array(ClaimName).max(100).optional(),
+        verdict: ClaimVerdict.optional(),
+        credibility: Credibility.nullable().optional(),
+        account: z.object({ annotationId: Id, stance: Stance, note: AccountNote.optional() }).strict().optional(),
+      })
+      .strict(),
+    output: Claim,
+  },
+  updateClaim: {
+    summary: 'Changes the wording, date, people, places, verdict or credibility of a claim.',
+    input: z
+      .object({
+        id: Id,
+        wording: ClaimWording.optional(),
+        date: ClaimDateText.nullable().optional(),
+        people: z.array(ClaimName).max(100).optional(),
+        places: z.array(ClaimName).max(100).optional(),
+        verdict: ClaimVerdict.optional(),
+        credibility: Credibility.nullable().optional(),
+      })
+      .strict(),
+    output: Claim,
+  },
+  deleteClaim: {
+    summary: 'Deletes a claim and its accounts (the highlights stay; undoable).',
+    input: z.object({ id: Id }).strict(),
+    output: z.object({ id: z.string() }),
+  },
+  attachAccount: {
+    summary: 'Attaches a highlight to a claim as an account, with its stance and a note on what differs.',
+    input: z.object({ claimId: Id, annotationId: Id, stance: Stance, note: AccountNote.optional() }).strict(),
+    output: Claim,
+  },
+  updateAccount: {
+    summary: 'Changes the stance or the note of an account.',
+    input: z.object({ id: Id, stance: Stance.optional(), note: AccountNote.optional() }).strict(),
+    output: Claim,
+  },
+  detachAccount: {
+    summary: 'Takes a highlight out of a claim (the highlight stays; undoable).',
+    input: z.object({ id: Id }).strict(),
+    output: Claim,
+  },
   getHistory: {
     summary: 'Whether there is an annotation change to undo or redo, and which.',
     input: NoInput,
     output: HistoryState,
   },
   undo: {
-    summary: 'Takes back the last annotation, tag or assessment change, in any pane.',
+    summary: 'Takes back the last annotation, tag, assessment or claim change, in any pane.',
     input: NoInput,
     output: HistoryState,
   },

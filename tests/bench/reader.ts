@@ -20,7 +20,7 @@ import type { BenchRow } from './rows';
 import { median, percentile } from './rows';
 
 const ANNOTATIONS = 10_000;
-const ADDS = 100;
+const ADDS = 200;
 
 /** A seeded generator, so every run measures the same highlights. */
 function random(seed: number): () => number {
@@ -71,7 +71,8 @@ export async function readerBench(runs: number): Promise<BenchRow[]> {
       base: './',
       logLevel: 'error',
       plugins: [react()],
-      build: { outDir, emptyOutDir: true, target: 'esnext', chunkSizeWarningLimit: 5000 },
+      // Unminified while profiling, so the profile names functions.
+      build: { outDir, emptyOutDir: true, target: 'esnext', chunkSizeWarningLimit: 5000, minify: !process.env.BENCH_PROFILE },
     });
     fs.writeFileSync(
       path.join(outDir, 'bench-data.json'),
@@ -106,7 +107,14 @@ export async function readerBench(runs: number): Promise<BenchRow[]> {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');
       }
+      if (process.env.BENCH_PROFILE) await browser.startTracing(page, { categories: ['devtools.timeline'] });
       const adds = await page.evaluate(() => window.bench.addHighlights());
+      if (process.env.BENCH_PROFILE) {
+        const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { name: string; dur?: number; ph: string }[] };
+        const total = new Map<string, number>();
+        for (const event of trace.traceEvents) if (event.ph === 'X' && event.dur) total.set(event.name, (total.get(event.name) ?? 0) + event.dur / 1000);
+        console.error([...total].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, ms]) => `${ms.toFixed(0)} ms\t${name}`).join('\n'));
+      }
       if (cdp) {
         const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[] } };
         const self = new Map<string, number>();

@@ -223,10 +223,11 @@ describe('annotation decorations', () => {
   it('diffs by id and updatedAt: unchanged is left, changed is replaced, gone is removed', () => {
     const a = annotation('a', 11, 28);
     const b = annotation('b', 50, 56);
+    // `a` was drawn from an equal copy (a reload hands back new objects): its key says unchanged.
     const drawnNow = new Map([
-      ['a', { key: `${a.updatedAt}|anchored|11|28|yellow|` }],
-      ['b', { key: 'old' }],
-      ['gone', { key: 'x' }],
+      ['a', { annotation: { ...a }, key: `${a.updatedAt}|anchored|11|28|yellow|` }],
+      ['b', { annotation: { ...b, updatedAt: 'earlier' }, key: 'old' }],
+      ['gone', { annotation: annotation('gone', 1, 2), key: 'x' }],
     ]);
     const { remove, add } = diffAnnotations(drawnNow, [a, b, annotation('c', 1, 3, { versionId: 'v0' })], VERSION);
     expect(remove.sort()).toEqual(['b', 'gone']);

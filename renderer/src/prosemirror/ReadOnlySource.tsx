@@ -64,6 +64,67 @@ export interface ReadOnlySourceHandle {
   element(): HTMLElement | null;
 }
 
+/**
+ * Lets layout and paint skip the blocks out of sight (`.skip-out-of-sight` in the stylesheet), but
+ * only after every block was laid out once at the current width and text size: a skipped block
+ * then keeps its real height (`contain-intrinsic-size: auto`), so the scroll bar, jumps and
+ * remembered places stay exact. Without skipping, drawing one highlight in the 1.3 MB text
+ * re-walks all 2,388 blocks and misses the frame. When the width or text size changes, heights
+ * change: the whole text is laid out once more before skipping again.
+ */
+function skipBlocksOutOfSight(dom: HTMLElement): () => void {
+  let frame = 0;
+  let measured = '';
+  const observer = new ResizeObserver(() => {
+    const now = `${dom.clientWidth}|${getComputedStyle(dom).fontSize}`;
+    if (now === measured) return;
+    measured = now;
+    dom.classList.remove('skip-out-of-sight');
+    cancelAnimationFrame(frame);
+    // Two frames: one to lay everything out, one for the heights to be remembered.
+    frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => dom.classList.add('skip-out-of-sight'));
+    });
+  });
+  observer.observe(dom);
+  return () => {
+    observer.disconnect();
+    cancelAnimationFrame(frame);
+  };
+}
+
+/**
+ * Scrolls by what `distance` says is left, then again on the next frames until it says nothing
+ * is left. Blocks out of sight count with their remembered heights (see `skipBlocksOutOfSight`);
+ * should one be off (a block never laid out at this width), a long jump lands near its target,
+ * the blocks it lands among take their real heights, and the next frames correct the aim. Stops
+ * at once if the reader takes over the scrolling.
+ */
+function settleScroll(container: HTMLElement, distance: () => number, frames = 20): void {
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.removeEventListener(type, stop);
+  };
+  for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.addEventListener(type, stop, { passive: true });
+  let still = 0;
+  const step = (left: number) => {
+    if (stopped || !container.isConnected) return stop();
+    const remaining = distance();
+    if (Math.abs(remaining) >= 1) {
+      const before = container.scrollTop;
+      container.scrollTop += remaining;
+      // At the top or bottom of the text nothing more can be done.
+      still = container.scrollTop === before ? still + 1 : 0;
+    } else {
+      still++;
+    }
+    if (left > 0 && still < 2) requestAnimationFrame(() => step(left - 1));
+    else stop();
+  };
+  step(frames);
+}
+
 /** The nearest scrolling ancestor of an element (the pane body). */
 function scrollParent(element: HTMLElement): HTMLElement {
   for (let node = element.parentElement; node; node = node.parentElement) {
@@ -177,7 +238,9 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
     view.current = { view: editorView, positions };
     if (fontSizeNow.current) editorView.dom.style.fontSize = `${fontSizeNow.current}px`;
     sync();
+    const stopSkipping = skipBlocksOutOfSight(editorView.dom);
     return () => {
+      stopSkipping();
       if (hoveredId !== null) callbacks.current.onAnnotationHover?.(null);
       view.current = null;
       editorView.destroy();
@@ -204,26 +267,32 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
       const current = view.current;
       if (!current) return;
       const { node } = current.view.domAtPos(current.positions.toPosition(offset));
-      const element = node instanceof HTMLElement ? node : node.parentElement;
-      element?.closest('.source-text > *')?.scrollIntoView({ block: 'start' });
+      const element = (node instanceof HTMLElement ? node : node.parentElement)?.closest('.source-text > *');
+      if (!element) return;
+      const container = scrollParent(current.view.dom);
+      settleScroll(container, () => element.getBoundingClientRect().top - container.getBoundingClientRect().top);
     },
     scrollLineToTop(offset) {
       const current = view.current;
       if (!current) return;
-      const container = scrollParent(current.view.dom);
-      const coords = current.view.coordsAtPos(current.positions.toPosition(offset), 1);
-      container.scrollTop += coords.top - container.getBoundingClientRect().top;
+      const { view: editorView, positions } = current;
+      const container = scrollParent(editorView.dom);
+      settleScroll(container, () => editorView.coordsAtPos(positions.toPosition(offset), 1).top - container.getBoundingClientRect().top);
     },
     revealRange(start, end) {
       const current = view.current;
       if (!current) return;
-      const container = scrollParent(current.view.dom);
-      const box = container.getBoundingClientRect();
-      const first = current.view.coordsAtPos(current.positions.toPosition(start), 1);
-      const last = current.view.coordsAtPos(current.positions.toPosition(end), -1);
-      if (first.top >= box.top && last.bottom <= box.bottom) return;
-      const middle = (first.top + Math.min(last.bottom, first.top + box.height)) / 2;
-      container.scrollTop += middle - (box.top + box.height / 2);
+      const { view: editorView, positions } = current;
+      const container = scrollParent(editorView.dom);
+      const place = () => {
+        const box = container.getBoundingClientRect();
+        const first = editorView.coordsAtPos(positions.toPosition(start), 1);
+        const last = editorView.coordsAtPos(positions.toPosition(end), -1);
+        const middle = (first.top + Math.min(last.bottom, first.top + box.height)) / 2;
+        return { inView: first.top >= box.top && last.bottom <= box.bottom, offCentre: middle - (box.top + box.height / 2) };
+      };
+      if (place().inView) return;
+      settleScroll(container, () => place().offCentre);
     },
     offsetAtTop() {
       const current = view.current;

@@ -1,11 +1,12 @@
 /**
- * The renderer's one copy of the annotations, tags and undo history, shared by every pane and
+ * The renderer's one copy of the annotations, tags, claims and undo history, shared by every pane and
  * panel. Every change goes to the API at once (there is no save button); the store then updates
  * itself and tells its subscribers, so a highlight made in one pane shows in the sidebar, and an
  * undo pressed anywhere takes back the last change made anywhere.
  */
 import type { ApiClient, ApiInput } from '../../../shared/api';
 import type { Annotation, HistoryState, SourceAssessment, Tag } from '../../../shared/annotations';
+import { compareClaims, type Claim } from '../../../shared/claims';
 
 /** The passage selected in a pane (reading-text offsets), for actions such as re-attaching an orphan. */
 export interface PaneSelection {
@@ -15,8 +16,20 @@ export interface PaneSelection {
   readonly end: number;
 }
 
+/** What the claims panel shows: one claim's accounts compared, all claims by source, or by date. */
+export type ClaimsView = 'compare' | 'matrix' | 'timeline';
+export interface ClaimsPanelState {
+  readonly open: boolean;
+  readonly view: ClaimsView;
+  /** The claim the compare view shows (and the matrix and timeline mark). */
+  readonly claimId: string | null;
+}
+
 export interface AnnotationSnapshot {
   readonly annotations: readonly Annotation[];
+  /** Every claim with its accounts, ordered by historical date, then wording. */
+  readonly claims: readonly Claim[];
+  readonly claimsPanel: ClaimsPanelState;
   readonly tags: readonly Tag[];
   readonly history: HistoryState;
   /** The annotation the pointer is over (in a pane or the sidebar), to light both up together. */
@@ -39,6 +52,8 @@ const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel:
 export class AnnotationStore {
   private snapshot: AnnotationSnapshot = {
     annotations: [],
+    claims: [],
+    claimsPanel: { open: false, view: 'compare', claimId: null },
     tags: [],
     history: EMPTY_HISTORY,
     hovered: null,
@@ -68,12 +83,15 @@ export class AnnotationStore {
   // -- loading ------------------------------------------------------------------------------------
 
   async refresh(): Promise<void> {
-    const [annotations, tags, history] = await Promise.all([
+    const [annotations, tags, claims, history] = await Promise.all([
       this.client.listAnnotations({}),
       this.client.listTags({}),
+      this.client.listClaims({}),
       this.client.getHistory({}),
     ]);
-    this.set({ annotations, tags, history });
+    const claimId = this.snapshot.claimsPanel.claimId;
+    const claimsPanel = claimId && !claims.some((claim) => claim.id === claimId) ? { ...this.snapshot.claimsPanel, claimId: null } : this.snapshot.claimsPanel;
+    this.set({ annotations, tags, claims, history, claimsPanel });
     await this.refreshAssessments();
   }
 
@@ -135,9 +153,65 @@ export class AnnotationStore {
 
   async remove(id: string): Promise<void> {
     await this.change(async () => {
+      const wasAccount = this.snapshot.claims.some((claim) => claim.accounts.some((account) => account.annotationId === id));
       await this.client.deleteAnnotation({ id });
       this.set({ annotations: this.snapshot.annotations.filter((annotation) => annotation.id !== id) });
+      // Its accounts went with it.
+      if (wasAccount) this.set({ claims: await this.client.listClaims({}) });
     });
+  }
+
+  // -- claims: saved at once and undoable like annotations ------------------------------------------
+
+  /** The claims a highlight is an account of, with the account. */
+  claimsOf(annotationId: string): { claim: Claim; account: Claim['accounts'][number] }[] {
+    const found: { claim: Claim; account: Claim['accounts'][number] }[] = [];
+    for (const claim of this.snapshot.claims) {
+      for (const account of claim.accounts) if (account.annotationId === annotationId) found.push({ claim, account });
+    }
+    return found;
+  }
+
+  async createClaim(input: ApiInput<'createClaim'>): Promise<Claim | null> {
+    return this.change(async () => this.putClaim(await this.client.createClaim(input)));
+  }
+
+  async updateClaim(input: ApiInput<'updateClaim'>): Promise<Claim | null> {
+    return this.change(async () => this.putClaim(await this.client.updateClaim(input)));
+  }
+
+  async deleteClaim(id: string): Promise<void> {
+    await this.change(async () => {
+      await this.client.deleteClaim({ id });
+      const claimsPanel = this.snapshot.claimsPanel.claimId === id ? { ...this.snapshot.claimsPanel, claimId: null } : this.snapshot.claimsPanel;
+      this.set({ claims: this.snapshot.claims.filter((claim) => claim.id !== id), claimsPanel });
+    });
+  }
+
+  async attachAccount(input: ApiInput<'attachAccount'>): Promise<Claim | null> {
+    return this.change(async () => this.putClaim(await this.client.attachAccount(input)));
+  }
+
+  async updateAccount(input: ApiInput<'updateAccount'>): Promise<Claim | null> {
+    return this.change(async () => this.putClaim(await this.client.updateAccount(input)));
+  }
+
+  async detachAccount(id: string): Promise<Claim | null> {
+    return this.change(async () => this.putClaim(await this.client.detachAccount({ id })));
+  }
+
+  /** Opens the claims panel (on a claim, or on a view), or closes it with `open: false`. */
+  showClaims(panel: Partial<ClaimsPanelState>): void {
+    this.set({ claimsPanel: { ...this.snapshot.claimsPanel, open: true, ...panel } });
+  }
+
+  /** A changed claim takes its place in the order the server lists them in. */
+  private putClaim(claim: Claim): Claim {
+    const others = this.snapshot.claims.filter((other) => other.id !== claim.id);
+    const index = others.findIndex((other) => compareClaims(claim, other) < 0);
+    others.splice(index === -1 ? others.length : index, 0, claim);
+    this.set({ claims: others });
+    return claim;
   }
 
   async createTag(input: ApiInput<'createTag'>): Promise<Tag | null> {
