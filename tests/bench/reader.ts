@@ -102,6 +102,7 @@ export async function readerBench(runs: number): Promise<BenchRow[]> {
         bare.push(await page.evaluate(() => window.bench.openBare()));
         pane.push(await page.evaluate(() => window.bench.openPane()));
       }
+      await page.evaluate(() => window.bench.prepareAdds());
       const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
       if (cdp) {
         await cdp.send('Profiler.enable');

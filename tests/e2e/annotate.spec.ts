@@ -56,7 +56,7 @@ async function phrasePoints(scope: Locator, phrase: string) {
     // The text nodes of the blocks, each block's text followed by "\n\n" as in the reading text.
     const pieces: { node: Text; start: number }[] = [];
     let joined = '';
-    for (const block of Array.from(root.children)) {
+    for (const block of Array.from(root.querySelectorAll('.source-chunk > *'))) {
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
         if (node.parentElement?.closest('.citation, .page-locator, .annotation-grade')) continue;
@@ -352,7 +352,7 @@ test.describe('annotating a passage', () => {
     const crossingId = (await crossing.getAttribute('data-annotation-id'))!;
     const parts = volkogonov.locator(`mark[data-annotation-id="${crossingId}"]`);
     await expect(parts).toHaveText(['the dying leader.', 'The mere fact']);
-    const blocks = await parts.evaluateAll((marks) => marks.map((m) => m.closest('.source-text > *')!.textContent!.slice(0, 20)));
+    const blocks = await parts.evaluateAll((marks) => marks.map((m) => m.closest('.source-chunk > *')!.textContent!.slice(0, 20)));
     expect(blocks).toEqual(['Stalin was dying. Ly', 'The mere fact of suc']);
     await page.keyboard.press('Escape');
 
@@ -363,7 +363,7 @@ test.describe('annotating a passage', () => {
     const headingId = (await fromHeading.getAttribute('data-annotation-id'))!;
     const headingParts = volkogonov.locator(`mark[data-annotation-id="${headingId}"]`);
     await expect(headingParts).toHaveText(['The October Glow', 'Stalin was']);
-    expect(await headingParts.first().evaluate((m) => m.closest('.source-text > *')!.tagName)).toMatch(/^H\d$/);
+    expect(await headingParts.first().evaluate((m) => m.closest('.source-chunk > *')!.tagName)).toMatch(/^H\d$/);
 
     // Both still drawn after a reload.
     await page.reload();

@@ -200,7 +200,7 @@ test.describe('panes', () => {
     // The block at the top of the pane now.
     const topText = await body.evaluate((element) => {
       const top = element.getBoundingClientRect().top;
-      const blocks = [...element.querySelectorAll('.source-text > *')];
+      const blocks = [...element.querySelectorAll('.source-chunk > *')];
       const block = blocks.find((b) => b.getBoundingClientRect().bottom > top + 40);
       return (block?.textContent ?? '').slice(0, 60);
     });
@@ -215,7 +215,7 @@ test.describe('panes', () => {
     await page.reload();
     const again = page.locator('section.pane').first();
     await expect(again.locator('.pane-title')).toHaveText(/^Triumph and Tragedy/);
-    const block = again.locator('.source-text > *', { hasText: topText }).first();
+    const block = again.locator('.source-chunk > *', { hasText: topText }).first();
     await expect(block).toBeInViewport();
   });
 

@@ -2,9 +2,15 @@
  * The schema of a source as the reader shows it. The text is never edited: views are read-only.
  * One node per block kind of the reading text, each holding exactly the block's characters, so a
  * reading-text offset and a ProseMirror position differ only by the block boundaries.
+ *
+ * Blocks are grouped in chunks of a fixed number. A chunk carries no meaning; it is there because
+ * the 1.3 MB text has 2,388 blocks: with chunks, the browser skips chunks out of sight as a whole
+ * (`content-visibility`, tracked per chunk, not per block) and ProseMirror files decorations
+ * under about 75 chunks instead of 2,388 blocks, so one new highlight is drawn within a frame.
  */
 import { Schema, type Node as ProseMirrorNode, type NodeSpec } from 'prosemirror-model';
 import type { TextBlock, TextBlockKind } from '../../../shared/text-model';
+import { BLOCKS_PER_CHUNK } from './text-positions';
 
 function block(tag: string, className: string | null, extra: Partial<NodeSpec> = {}): NodeSpec {
   return {
@@ -21,7 +27,8 @@ function block(tag: string, className: string | null, extra: Partial<NodeSpec> =
 
 export const sourceSchema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    doc: { content: 'chunk+' },
+    chunk: { content: 'block+', toDOM: () => ['div', { class: 'source-chunk' }, 0] },
     paragraph: block('p', null),
     heading: {
       ...block('h2', null),
@@ -62,6 +69,11 @@ export function documentFromText(text: string, blocks: readonly TextBlock[]): Pr
     if (textBlock.kind === 'heading') attrs.level = textBlock.level ?? 1;
     return type.create(attrs, content);
   });
-  const { doc, paragraph } = sourceSchema.nodes;
-  return doc!.create(null, children.length > 0 ? children : [paragraph!.create()]);
+  const { doc, chunk, paragraph } = sourceSchema.nodes;
+  if (children.length === 0) children.push(paragraph!.create());
+  const chunks: ProseMirrorNode[] = [];
+  for (let index = 0; index < children.length; index += BLOCKS_PER_CHUNK) {
+    chunks.push(chunk!.create(null, children.slice(index, index + BLOCKS_PER_CHUNK)));
+  }
+  return doc!.create(null, chunks);
 }

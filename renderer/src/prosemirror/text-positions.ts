@@ -1,10 +1,14 @@
 /**
  * Converts between offsets of the reading text (what the store, selectors and citations use)
  * and ProseMirror positions (what the view uses). Each block node adds one position before and
- * one after its text; the reading text puts "\n\n" between blocks. Nothing else differs.
+ * one after its text, and so does each chunk of `BLOCKS_PER_CHUNK` blocks around them (see the
+ * schema); the reading text puts "\n\n" between blocks. Nothing else differs.
  */
 import { lastIndexAtOrBefore } from '../../../shared/sorted';
 import type { TextBlock } from '../../../shared/text-model';
+
+/** Blocks per chunk of the view's document (see the schema). */
+export const BLOCKS_PER_CHUNK = 32;
 
 export class TextPositions {
   /** ProseMirror position of each block's first character. */
@@ -12,10 +16,12 @@ export class TextPositions {
 
   constructor(private readonly blocks: readonly TextBlock[]) {
     let position = 0;
-    for (const block of blocks) {
+    blocks.forEach((block, index) => {
+      // A new chunk: the previous one closes (one position) and this one opens (one position).
+      if (index % BLOCKS_PER_CHUNK === 0) position += index === 0 ? 1 : 2;
       this.contentStarts.push(position + 1);
       position += block.end - block.start + 2;
-    }
+    });
   }
 
   /** The position of a text offset; an offset between blocks goes to the end of the earlier one. */
