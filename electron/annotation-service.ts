@@ -1,43 +1,33 @@
 /**
- * Every change a user makes to annotations, tags and source assessments: validated, written in
- * one transaction, and recorded with the state before and after, so that undo and redo restore
- * exactly what was there, whichever pane or panel the change came from.
+ * Every change a user makes to annotations, tags and source assessments: validated, then written
+ * through the project's one change history, so that undo and redo restore exactly what was there,
+ * whichever pane or panel the change came from.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ApiParsedInput } from '../shared/api';
-import type { Annotation, HistoryState, NoteDocument, SourceAssessment, Tag, Workspace } from '../shared/annotations';
+import type { Annotation, NoteDocument, SourceAssessment, Tag, Workspace } from '../shared/annotations';
 import { DEFAULT_FONT_SIZE, Workspace as WorkspaceSchema } from '../shared/annotations';
 import { anchorAll, describeRange, toCodePointOffset } from '../shared/anchoring';
 import { ApiError } from '../shared/errors';
+import type { ChangeHistory, Snapshot } from './change-history';
 import { AnnotationRows, type TagRecord } from './store/annotations';
+import { ClaimRows } from './store/claims';
 import type { DocumentRepository } from './store/documents';
-
-/** One entity's state before and after a change; null where it did not exist. */
-type Snapshot =
-  | { readonly kind: 'annotation'; readonly before: Annotation | null; readonly after: Annotation | null }
-  | { readonly kind: 'tag'; readonly before: TagRecord | null; readonly after: TagRecord | null }
-  | { readonly kind: 'assessment'; readonly before: SourceAssessment; readonly after: SourceAssessment };
-
-interface Change {
-  readonly label: string;
-  readonly snapshots: readonly Snapshot[];
-}
-
-/** Changes kept for undo; older ones fall off (they stay saved, only no longer undoable). */
-const HISTORY_LIMIT = 500;
 
 export class AnnotationService {
   readonly rows: AnnotationRows;
-  private readonly undoStack: Change[] = [];
-  private readonly redoStack: Change[] = [];
+  /** Read only, to find the accounts a highlight gives: they go with it when it is deleted. */
+  private readonly claimRows: ClaimRows;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly documents: DocumentRepository,
+    private readonly changes: ChangeHistory,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.rows = new AnnotationRows(db);
+    this.claimRows = new ClaimRows(db);
   }
 
   // -- annotations ----------------------------------------------------------------------------------
@@ -66,7 +56,7 @@ export class AnnotationService {
       createdAt: stamp,
       updatedAt: stamp,
     };
-    this.apply('add highlight', [{ kind: 'annotation', before: null, after: annotation }]);
+    this.changes.apply('add highlight', [{ kind: 'annotation', before: null, after: annotation }]);
     return annotation;
   }
 
@@ -81,7 +71,7 @@ export class AnnotationService {
       ...(input.credibility !== undefined ? { credibility: input.credibility } : {}),
       updatedAt: this.now().toISOString(),
     };
-    this.apply(describeUpdate(input), [{ kind: 'annotation', before, after }]);
+    this.changes.apply(describeUpdate(input), [{ kind: 'annotation', before, after }]);
     return after;
   }
 
@@ -99,12 +89,18 @@ export class AnnotationService {
       orphanReason: null,
       updatedAt: this.now().toISOString(),
     };
-    this.apply('re-attach annotation', [{ kind: 'annotation', before, after }]);
+    this.changes.apply('re-attach annotation', [{ kind: 'annotation', before, after }]);
     return after;
   }
 
+  /** Deletes a highlight together with the accounts it gives, in one change, so undo brings back both. */
   delete(id: string): void {
-    this.apply('delete highlight', [{ kind: 'annotation', before: this.rows.get(id), after: null }]);
+    const annotation = this.rows.get(id);
+    const accounts = this.claimRows.accountsOfAnnotation(id);
+    this.changes.apply(accounts.length > 0 ? 'delete highlight and its accounts' : 'delete highlight', [
+      ...accounts.map((account): Snapshot => ({ kind: 'account', before: account, after: null })),
+      { kind: 'annotation', before: annotation, after: null },
+    ]);
   }
 
   /**
@@ -171,7 +167,7 @@ export class AnnotationService {
       description: input.description ?? '',
       createdAt: this.now().toISOString(),
     };
-    this.apply(`add tag “${tag.name}”`, [{ kind: 'tag', before: null, after: tag }]);
+    this.changes.apply(`add tag “${tag.name}”`, [{ kind: 'tag', before: null, after: tag }]);
     return { ...tag, count: 0 };
   }
 
@@ -191,7 +187,7 @@ export class AnnotationService {
         : input.parentId !== undefined && input.parentId !== before.parentId
           ? `move tag “${before.name}”`
           : `change tag “${before.name}”`;
-    this.apply(label, [{ kind: 'tag', before, after }]);
+    this.changes.apply(label, [{ kind: 'tag', before, after }]);
     return this.tagWithCount(after.id);
   }
 
@@ -212,7 +208,7 @@ export class AnnotationService {
       ),
       { kind: 'tag', before: from, after: null },
     ];
-    this.apply(`merge “${from.name}” into “${into.name}”`, snapshots);
+    this.changes.apply(`merge “${from.name}” into “${into.name}”`, snapshots);
     return this.tagWithCount(intoId);
   }
 
@@ -231,7 +227,7 @@ export class AnnotationService {
       ),
       { kind: 'tag', before: tag, after: null },
     ];
-    this.apply(`delete tag “${tag.name}”`, snapshots);
+    this.changes.apply(`delete tag “${tag.name}”`, snapshots);
     return { id, annotationsAffected: tagged.length };
   }
 
@@ -246,32 +242,8 @@ export class AnnotationService {
     const before = this.assessment(input.documentId);
     const { documentId, ...fields } = input;
     const after: SourceAssessment = { ...before, ...fields, documentId, updatedAt: this.now().toISOString() };
-    this.apply('change source assessment', [{ kind: 'assessment', before, after }]);
+    this.changes.apply('change source assessment', [{ kind: 'assessment', before, after }]);
     return after;
-  }
-
-  // -- undo and redo --------------------------------------------------------------------------------
-
-  history(): HistoryState {
-    const undo = this.undoStack[this.undoStack.length - 1];
-    const redo = this.redoStack[this.redoStack.length - 1];
-    return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
-  }
-
-  undo(): HistoryState {
-    const change = this.undoStack.pop();
-    if (!change) throw new ApiError('conflict', 'There is nothing to undo');
-    this.db.transaction(() => this.restore(change.snapshots, 'before'))();
-    this.redoStack.push(change);
-    return this.history();
-  }
-
-  redo(): HistoryState {
-    const change = this.redoStack.pop();
-    if (!change) throw new ApiError('conflict', 'There is nothing to redo');
-    this.db.transaction(() => this.restore(change.snapshots, 'after'))();
-    this.undoStack.push(change);
-    return this.history();
   }
 
   // -- workspace ------------------------------------------------------------------------------------
@@ -300,42 +272,6 @@ export class AnnotationService {
   }
 
   // -- internals ------------------------------------------------------------------------------------
-
-  /** Writes a change in one transaction and makes it the newest undoable one. */
-  private apply(label: string, snapshots: Snapshot[]): void {
-    this.db.transaction(() => this.restore(snapshots, 'after'))();
-    this.undoStack.push({ label, snapshots });
-    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
-    this.redoStack.length = 0;
-  }
-
-  /**
-   * Puts every entity in the given state. Order matters for the foreign keys: tags that exist are
-   * written first (parents before children), then annotations, then tags that must go (children
-   * first).
-   */
-  private restore(snapshots: readonly Snapshot[], side: 'before' | 'after'): void {
-    const tagsToWrite: TagRecord[] = [];
-    const tagsToDelete: TagRecord[] = [];
-    for (const snapshot of snapshots) {
-      if (snapshot.kind !== 'tag') continue;
-      const state = snapshot[side];
-      if (state) tagsToWrite.push(state);
-      else tagsToDelete.push(snapshot[side === 'before' ? 'after' : 'before']!);
-    }
-    for (const tag of orderParentsFirst(tagsToWrite)) this.rows.putTag(tag);
-    for (const snapshot of snapshots) {
-      if (snapshot.kind === 'annotation') {
-        const state = snapshot[side];
-        const other = snapshot[side === 'before' ? 'after' : 'before'];
-        if (state) this.rows.put(state);
-        else if (other) this.rows.delete(other.id);
-      } else if (snapshot.kind === 'assessment') {
-        this.rows.putAssessment(snapshot[side]);
-      }
-    }
-    for (const tag of orderParentsFirst(tagsToDelete).reverse()) this.rows.deleteTag(tag.id);
-  }
 
   private versionText(versionId: string): { documentId: string; text: string } {
     return { documentId: this.documents.documentOfVersion(versionId), text: this.documents.readingText(versionId) };
@@ -378,19 +314,6 @@ function describeUpdate(input: ApiParsedInput<'updateAnnotation'>): string {
   if (input.credibility !== undefined) return 'change credibility';
   if (input.color !== undefined) return 'change colour';
   return 'change annotation';
-}
-
-function orderParentsFirst(tags: readonly TagRecord[]): TagRecord[] {
-  const ids = new Set(tags.map((tag) => tag.id));
-  const depth = (tag: TagRecord): number => {
-    let level = 0;
-    for (let parent = tag.parentId; parent && ids.has(parent); level++) {
-      parent = tags.find((candidate) => candidate.id === parent)?.parentId ?? null;
-      if (level > tags.length) break;
-    }
-    return level;
-  };
-  return [...tags].sort((a, b) => depth(a) - depth(b));
 }
 
 /** The plain text of a note, one line per paragraph, for previews and search. */

@@ -15,7 +15,7 @@ export interface HandlerOptions {
 
 export function createHandlers(project: Project, host: HostKind, options: HandlerOptions = {}): ApiHandlers {
   const imports = new ImportJobs(project, options.maxImportBytes ?? maxImportBytesFromEnv());
-  const { annotations } = project;
+  const { annotations, claims, history } = project;
   return {
     getAppInfo: () => ({
       appVersion,
@@ -44,9 +44,19 @@ export function createHandlers(project: Project, host: HostKind, options: Handle
     deleteTag: ({ id }) => annotations.deleteTag(id),
     getAssessment: ({ documentId }) => annotations.assessment(documentId),
     saveAssessment: (input) => annotations.saveAssessment(input),
-    getHistory: () => annotations.history(),
-    undo: () => annotations.undo(),
-    redo: () => annotations.redo(),
+    listClaims: () => claims.list(),
+    createClaim: (input) => claims.create(input),
+    updateClaim: (input) => claims.update(input),
+    deleteClaim: ({ id }) => {
+      claims.delete(id);
+      return { id };
+    },
+    attachAccount: (input) => claims.attach(input),
+    updateAccount: (input) => claims.updateAccount(input),
+    detachAccount: ({ id }) => claims.detach(id),
+    getHistory: () => history.state(),
+    undo: () => history.undo(),
+    redo: () => history.redo(),
     getWorkspace: () => annotations.workspace(),
     saveWorkspace: (workspace) => annotations.saveWorkspace(workspace),
   };

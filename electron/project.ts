@@ -8,6 +8,8 @@ import { bundledEntry, seedBundledCorpus } from './corpus/seed';
 import { ProjectFileError } from './store/database';
 import { openProjectDatabase, type OpenedDatabase } from './store/database';
 import { AnnotationService } from './annotation-service';
+import { ChangeHistory } from './change-history';
+import { ClaimService } from './claim-service';
 import { decodeRaw, DocumentRepository, type AddedVersion, type NewVersion } from './store/documents';
 
 export interface ProjectOptions {
@@ -17,11 +19,16 @@ export interface ProjectOptions {
 
 export class Project {
   readonly documents: DocumentRepository;
+  /** One undo history for annotations, tags, assessments and claims alike, in the order made. */
+  readonly history: ChangeHistory;
   readonly annotations: AnnotationService;
+  readonly claims: ClaimService;
 
   private constructor(private readonly opened: OpenedDatabase) {
     this.documents = new DocumentRepository(opened.db);
-    this.annotations = new AnnotationService(opened.db, this.documents);
+    this.history = new ChangeHistory(opened.db);
+    this.annotations = new AnnotationService(opened.db, this.documents, this.history);
+    this.claims = new ClaimService(opened.db, this.history);
   }
 
   /**

@@ -48,15 +48,25 @@ export class AnnotationRows {
     return found;
   }
 
-  /** Writes the annotation exactly as given (insert or replace), tags included. */
+  /**
+   * Writes the annotation exactly as given, tags included. An upsert, not INSERT OR REPLACE: a
+   * replace deletes the row first, which rows pointing at it (a claim's accounts) must not see.
+   */
   put(annotation: Annotation): void {
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO annotations
+        `INSERT INTO annotations
            (id, document_id, version_id, status, start, "end", exact, prefix, suffix, position_start, position_end,
             color, note, note_text, credibility, orphan_reason, created_at, updated_at)
          VALUES (@id, @documentId, @versionId, @status, @start, @end, @exact, @prefix, @suffix, @positionStart, @positionEnd,
-                 @color, @note, @noteText, @credibility, @orphanReason, @createdAt, @updatedAt)`,
+                 @color, @note, @noteText, @credibility, @orphanReason, @createdAt, @updatedAt)
+         ON CONFLICT (id) DO UPDATE SET
+           document_id = excluded.document_id, version_id = excluded.version_id, status = excluded.status,
+           start = excluded.start, "end" = excluded."end", exact = excluded.exact, prefix = excluded.prefix,
+           suffix = excluded.suffix, position_start = excluded.position_start, position_end = excluded.position_end,
+           color = excluded.color, note = excluded.note, note_text = excluded.note_text,
+           credibility = excluded.credibility, orphan_reason = excluded.orphan_reason,
+           created_at = excluded.created_at, updated_at = excluded.updated_at`,
       )
       .run({
         id: annotation.id,

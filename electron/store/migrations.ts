@@ -162,6 +162,52 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'claims and their accounts',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE claims (
+          id             TEXT PRIMARY KEY,
+          wording        TEXT NOT NULL CHECK (length(trim(wording)) > 0),
+          -- The date as the historian wrote it, with the earliest and latest day it can mean;
+          -- all NULL for an undated claim.
+          date_text      TEXT,
+          date_from      TEXT,
+          date_to        TEXT,
+          date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year', 'decade', 'span')),
+          date_circa     INTEGER CHECK (date_circa IN (0, 1)),
+          people         TEXT NOT NULL DEFAULT '[]', -- JSON array of names, in the order given
+          places         TEXT NOT NULL DEFAULT '[]', -- JSON array of names, in the order given
+          verdict        TEXT NOT NULL DEFAULT '',
+          credibility    INTEGER CHECK (credibility BETWEEN 1 AND 6),
+          created_at     TEXT NOT NULL,
+          updated_at     TEXT NOT NULL,
+          CHECK ((date_text IS NULL) = (date_from IS NULL)
+             AND (date_text IS NULL) = (date_to IS NULL)
+             AND (date_text IS NULL) = (date_precision IS NULL)
+             AND (date_text IS NULL) = (date_circa IS NULL))
+        );
+        CREATE INDEX claims_by_date ON claims (date_from);
+
+        -- No ON DELETE action on either key: an account is only ever removed on purpose (and
+        -- undoably) by the service, never as a side effect of deleting a claim or a highlight.
+        CREATE TABLE claim_accounts (
+          id             TEXT PRIMARY KEY,
+          claim_id       TEXT NOT NULL REFERENCES claims (id),
+          annotation_id  TEXT NOT NULL REFERENCES annotations (id),
+          stance         TEXT NOT NULL CHECK (stance IN ('supports', 'contradicts', 'qualifies', 'mentions')),
+          note           TEXT NOT NULL DEFAULT '',
+          -- Attach order within the claim; kept through undo, which timestamps alone would not be.
+          position       INTEGER NOT NULL,
+          created_at     TEXT NOT NULL,
+          updated_at     TEXT NOT NULL,
+          UNIQUE (claim_id, annotation_id)
+        );
+        CREATE INDEX claim_accounts_by_annotation ON claim_accounts (annotation_id);
+      `);
+    },
+  },
 ];
 
 /** Throws where the list is not 1, 2, 3…: an out-of-order set would skip or repeat a step. */

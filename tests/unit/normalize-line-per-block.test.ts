@@ -354,24 +354,3 @@ describe('the rules are not tied to one article', () => {
   });
 });
 
-describe('speed', () => {
-  it('normalizes both files in a few milliseconds', () => {
-    const timings: Record<string, number> = {};
-    for (const file of [ARTICLE, RUSSIAN]) {
-      const raw = rawOf(file);
-      const settings = settingsOf(file);
-      normalizeLinePerBlock(raw, settings); // warm up
-      const runs: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        const start = performance.now();
-        normalizeLinePerBlock(raw, settings);
-        runs.push(performance.now() - start);
-      }
-      runs.sort((a, b) => a - b);
-      timings[file] = runs[2]!;
-    }
-    console.log(`line-per-block, median of 5: ${Object.entries(timings).map(([file, ms]) => `${file} ${ms.toFixed(2)} ms`).join(', ')}`);
-    // Generous bound against slow CI machines; typical is 2–4 ms for the article.
-    for (const ms of Object.values(timings)) expect(ms).toBeLessThan(50);
-  });
-});
