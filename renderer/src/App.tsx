@@ -8,8 +8,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { ApiClient } from '../../shared/api';
 import type { Workspace } from '../../shared/annotations';
 import type { AppInfo, DocumentSummary } from '../../shared/domain';
-import { isTypingTarget, undoRedoOf } from './annotations/use-store';
+import { hasOwnUndo, isTypingTarget, undoRedoOf } from './annotations/use-store';
 import { AssessmentBadge } from './assessment/AssessmentBadge';
+import { ClaimsButton, ClaimsPanel } from './claims/ClaimsPanel';
 import { ImportDialog } from './import/ImportDialog';
 import { SourcePane } from './panes/SourcePane';
 import { displayTitle } from './panes/titles';
@@ -118,6 +119,20 @@ export function App({ client }: { client: ApiClient }) {
       return { ...now, panes };
     });
 
+  /** Shows a document that no pane shows, at a reading-text offset: in a new pane, or in the last one when all four are open. */
+  const openDocumentAt = (documentId: string, offset: number) =>
+    change((now) => {
+      if (now.panes.some((pane) => pane.documentId === documentId)) return now;
+      const pane: PaneState = { key: newPaneKey(), documentId, initialOffset: Math.max(0, offset) };
+      if (now.panes.length >= MAX_PANES) {
+        const last = now.panes[now.panes.length - 1];
+        if (last) offsets.current.delete(last.key);
+        return { ...now, panes: [...now.panes.slice(0, -1), pane] };
+      }
+      const count = now.panes.length + 1;
+      return { ...now, panes: [...now.panes, pane], widths: [...now.widths.map((width) => (width * (count - 1)) / count), 1 / count] };
+    });
+
   const addPane = (documentId?: string) =>
     change((now) => {
       if (now.panes.length >= MAX_PANES || !documents || documents.length === 0) return now;
@@ -173,7 +188,7 @@ export function App({ client }: { client: ApiClient }) {
       // One history for every pane and panel; by physical key too, so any keyboard layout works.
       const action = desktop ? null : undoRedoOf(event);
       if (action) {
-        if (isTypingTarget(event.target)) return; // the field's own undo
+        if (hasOwnUndo(event.target)) return; // the field's own undo
         event.preventDefault();
         if (action === 'redo') redo();
         else undo();
@@ -200,7 +215,7 @@ export function App({ client }: { client: ApiClient }) {
         if (command === 'import') fileInput.current?.click();
         else if (command === 'undo' || command === 'redo') {
           // Typing in a text field is undone there; everything else in the workbench's history.
-          if (isTypingTarget(document.activeElement)) document.execCommand(command);
+          if (hasOwnUndo(document.activeElement)) document.execCommand(command);
           else if (command === 'undo') undo();
           else redo();
         } else if (command === 'shortcuts') setSheetOpen(true);
@@ -340,6 +355,7 @@ export function App({ client }: { client: ApiClient }) {
               ))}
             </select>
           </label>
+          <ClaimsButton />
           <button
             type="button"
             className="tool icon"
@@ -441,6 +457,7 @@ export function App({ client }: { client: ApiClient }) {
             <Sidebar documents={documents} visible={visible} collapsed={sidebarCollapsed} onCollapsed={setSidebarCollapsed} />
           )}
         </div>
+        {documents && ready && <ClaimsPanel documents={documents} visible={visible} onOpenDocument={openDocumentAt} />}
         {dragging && <div className="drop-hint">Drop files to import them as sources</div>}
         {importing.length > 0 && documents && (
           <ImportDialog

@@ -17,11 +17,14 @@ import {
   annotationPlugin,
   annotationPluginKey,
   annotationState,
+  claimMarkerAttributes,
   diffAnnotations,
   syncMeta,
   type AnnotationMeta,
+  type AnnotationPluginState,
 } from '../../renderer/src/prosemirror/annotation-plugin';
 import { documentFromText } from '../../renderer/src/prosemirror/schema';
+import { claimMarksOf, type ClaimMark, type ClaimMarks } from '../../renderer/src/claims/claim-marks';
 import { TextPositions } from '../../renderer/src/prosemirror/text-positions';
 
 // "Chapter I" (0–9), "Stalin was dying. Lying on the floor." (11–48), "Вторая жена Сталина." (50–70)
@@ -63,8 +66,8 @@ function setup() {
     state = state.apply(state.tr.setMeta(annotationPluginKey, meta));
     return annotationState(state)!;
   };
-  const sync = (annotations: readonly Annotation[]) => {
-    const meta = syncMeta(state, annotations, VERSION);
+  const sync = (annotations: readonly Annotation[], claims?: ReadonlyMap<string, ClaimMarks>) => {
+    const meta = syncMeta(state, annotations, VERSION, claims);
     if (meta) apply(meta);
     return { meta, plugin: annotationState(state)! };
   };
@@ -139,10 +142,13 @@ describe('annotation decorations', () => {
     const many = Array.from({ length: 200 }, (_, index) => annotation(`n${index}`, 11 + (index % 30), 12 + (index % 30) + (index % 5)));
     const { plugin: before } = sync(many);
     const { plugin: after } = sync([...many, annotation('new', 50, 55)]);
-    const paragraph = state.doc.child(1);
-    const offset = state.doc.child(0).nodeSize;
+    // The view's document is doc → chunks of blocks → blocks (see the schema).
+    const chunk = state.doc.child(0);
+    const paragraph = chunk.child(1);
+    const offset = chunk.child(0).nodeSize;
+    const inParagraph = (plugin: AnnotationPluginState) => plugin.decorations.forChild(0, chunk).forChild(offset, paragraph);
     // The paragraph holding the 200 is shared, not rebuilt; only the last paragraph's set is new.
-    expect(after.decorations.forChild(offset, paragraph)).toBe(before.decorations.forChild(offset, paragraph));
+    expect(inParagraph(after)).toBe(inParagraph(before));
     expect(after.drawn.size).toBe(201);
     expect(drawn(after.decorations)).toHaveLength(201);
   });
@@ -243,6 +249,129 @@ describe('annotation decorations', () => {
   });
 });
 
+describe('claim markers', () => {
+  const mark = (claimId: string, stance: ClaimMark['stance'], wording = 'Nadya shot herself'): ClaimMark => ({
+    claimId,
+    accountId: `acc-${claimId}`,
+    wording,
+    stance,
+  });
+  const widgetsOf = (set: DecorationSet) =>
+    set
+      .find()
+      .filter((decoration) => decoration.from === decoration.to)
+      .map((decoration) => ({ at: decoration.from, id: decoration.spec.annotationId as string, key: decoration.spec.key as string }));
+
+  /** A claims map that counts its look-ups. */
+  class CountingMap extends Map<string, ClaimMarks> {
+    lookups = 0;
+    override get(key: string) {
+      this.lookups++;
+      return super.get(key);
+    }
+  }
+
+  it('draws a marker after a highlight that is an account of a claim, after its grade, with its symbols and label', () => {
+    const { sync, positions } = setup();
+    const claims = new Map([['a', claimMarksOf([mark('c1', 'supports')])]]);
+    const { plugin } = sync([annotation('a', 11, 28, { credibility: 2 }), annotation('b', 50, 56)], claims);
+    const widgets = plugin.decorations.find().filter((decoration) => decoration.from === decoration.to);
+    expect(widgets.map((w) => [w.from, w.spec.annotationId, (w as unknown as { type: { side: number } }).type.side])).toEqual([
+      [positions.toPosition(28), 'a', 1],
+      [positions.toPosition(28), 'a', 2],
+    ]);
+    // The marker's element: symbols drawn from the attribute (no text of its own), named in words, a button.
+    expect(claimMarkerAttributes('a', claims.get('a')!)).toEqual({
+      class: 'claim-marker',
+      'data-claims-of': 'a',
+      'data-symbols': '◆✔',
+      'data-stances': 'supports',
+      contenteditable: 'false',
+      role: 'button',
+      tabindex: '0',
+      'aria-label': 'Account of claim: Nadya shot herself (supports)',
+      title: 'Account of claim: Nadya shot herself (supports)',
+    });
+    expect(claimMarkerAttributes('b', claimMarksOf([mark('c1', 'supports'), mark('c2', 'mentions', 'Other')]))).toMatchObject({
+      'data-symbols': '◆✔○',
+      'aria-haspopup': 'menu',
+      'aria-label': 'Account of 2 claims: Nadya shot herself (supports); Other (mentions)',
+    });
+    expect(plugin.drawn.get('a')!.claimKey).toBe(claims.get('a')!.key);
+  });
+
+  it('redraws just the highlight whose claims changed: attach, change the stance, detach', () => {
+    const { sync, apply } = setup();
+    const a = annotation('a', 11, 28);
+    const b = annotation('b', 50, 56);
+    sync([a, b], new Map());
+    const add = vi.spyOn(DecorationSet.prototype, 'add');
+
+    // Attach b: b alone is taken off and drawn again, now with its marker.
+    const attached = new Map([['b', claimMarksOf([mark('c1', 'supports')])]]);
+    const { meta, plugin } = sync([a, b], attached);
+    expect(meta).toEqual({ claims: attached, remove: ['b'], add: [b] });
+    expect(add).toHaveBeenCalledTimes(1);
+    expect(widgetsOf(plugin.decorations).map((w) => w.id)).toEqual(['b']);
+
+    // The same marks, in a map built anew (another claim changed elsewhere): nothing is redrawn.
+    const rebuilt = new Map([['b', claimMarksOf([mark('c1', 'supports')])]]);
+    const { meta: same, plugin: unchanged } = sync([a, b], rebuilt);
+    expect(same).toEqual({ claims: rebuilt });
+    expect(unchanged.decorations).toBe(plugin.decorations);
+    expect(unchanged.claims).toBe(rebuilt);
+
+    // A new stance: b is redrawn with the new symbol.
+    const qualified = new Map([['b', claimMarksOf([mark('c1', 'qualifies')])]]);
+    const { meta: restanced, plugin: afterStance } = sync([a, b], qualified);
+    expect(afterStance.drawn.get('b')!.claimKey).toBe(qualified.get('b')!.key);
+    expect(restanced?.remove).toEqual(['b']);
+    expect(widgetsOf(afterStance.decorations)[0]!.key).toContain('qualifies');
+
+    // Lighting it up redraws it with the marks it has now; nothing else to sync.
+    const lit = apply({ hovered: 'b' });
+    expect(widgetsOf(lit.decorations)[0]!.key).toContain('qualifies');
+    expect(sync([a, b], qualified).meta).toBeNull();
+    apply({ hovered: null });
+
+    // Detached: the marker goes, the highlight stays.
+    const { meta: detached, plugin: afterDetach } = sync([a, b], new Map());
+    expect(detached?.remove).toEqual(['b']);
+    expect(widgetsOf(afterDetach.decorations)).toEqual([]);
+    expect([...afterDetach.drawn.keys()]).toEqual(['a', 'b']);
+  });
+
+  it('costs no look-up while the claims are unchanged, and one per annotation when they change (10,000 drawn)', () => {
+    const holder = setup();
+    const { sync } = holder;
+    const many = Array.from({ length: 10_000 }, (_, index) => annotation(`n${index}`, 11 + (index % 30), 12 + (index % 30) + (index % 5)));
+    const claims = new CountingMap();
+    sync(many, claims);
+    claims.lookups = 0;
+
+    // A highlight added, the claims as they were: only the new one's marks are looked up (to draw it).
+    const added = annotation('new', 50, 55);
+    const { meta } = sync([...many, added], claims);
+    expect(meta).toEqual({ remove: [], add: [added] });
+    expect(claims.lookups).toBe(1);
+
+    // One account attached: one look-up per drawn annotation, one highlight redrawn, and the
+    // block holding the 10,000 keeps its very same decorations.
+    const before = annotationState(holder.state)!;
+    const next = new CountingMap([['new', claimMarksOf([mark('c1', 'contradicts')])]]);
+    const { meta: attach, plugin } = sync([...many, added], next);
+    expect(attach?.remove).toEqual(['new']);
+    expect(attach?.add).toEqual([added]);
+    expect(next.lookups).toBe(10_001 + 1);
+    expect(widgetsOf(plugin.decorations).map((w) => w.id)).toEqual(['new']);
+    const chunk = holder.state.doc.child(0);
+    const paragraph = chunk.child(1);
+    const offset = chunk.child(0).nodeSize;
+    const inParagraph = (state: AnnotationPluginState) => state.decorations.forChild(0, chunk).forChild(offset, paragraph);
+    expect(inParagraph(plugin)).toBe(inParagraph(before));
+  });
+});
+
 describe('the note', () => {
   const run = (typed: string, rule: (typeof markRules)[number]) => {
     // The rule sees the text before the caret plus the character being typed.
@@ -329,6 +458,13 @@ describe('toolbar and workbench keys', () => {
     expect(toolbarActionOf(key('KeyN', { key: 'т' }))).toEqual({ kind: 'note' });
     expect(toolbarActionOf(key('Digit1', { key: '1', ctrlKey: true }))).toBeNull();
     expect(toolbarActionOf(key('Escape', { key: 'Escape' }))).toEqual({ kind: 'close' });
+  });
+
+  it('maps C to Claim… by physical key, leaving Shift+C and Mod-c (copy) alone', () => {
+    expect(toolbarActionOf(key('KeyC', { key: 'c' }))).toEqual({ kind: 'claim' });
+    expect(toolbarActionOf(key('KeyC', { key: 'с' }))).toEqual({ kind: 'claim' }); // Russian layout
+    expect(toolbarActionOf(key('KeyC', { key: 'C', shiftKey: true }))).toBeNull();
+    expect(toolbarActionOf(key('KeyC', { key: 'c', ctrlKey: true }))).toBeNull();
   });
 
   it('maps Mod-z to undo and Mod-Shift-z, Mod-y to redo', () => {

@@ -1,11 +1,13 @@
 /**
  * The small floating toolbar of a selection or a highlight: colours (1–8), Tag (T), Note (N),
- * credibility (Shift+1–6, with the Admiralty wording), and for a highlight Delete. On a fresh
- * selection a colour makes the highlight; Tag, Note and credibility first make it yellow and then
- * apply. Every change is saved at once and can be undone from anywhere.
+ * Claim… (C: the passage as an account of a claim), credibility (Shift+1–6, with the Admiralty
+ * wording), and for a highlight Delete. On a fresh selection a colour makes the highlight; Tag,
+ * Note, Claim… and credibility first make it yellow and then apply. Every change is saved at once and can be undone from anywhere.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CREDIBILITY_WORDING, type Annotation, type HighlightColor, type NoteDocument, type Tag } from '../../../shared/annotations';
+import type { Claim } from '../../../shared/claims';
+import { AttachToClaim } from '../claims/AttachToClaim';
 import type { AnnotationStore } from '../state/annotation-store';
 import { COLOR_NAMES, COLORS, toolbarActionOf, type ToolbarAction } from './keys';
 import { NoteEditor } from './NoteEditor';
@@ -14,7 +16,7 @@ import { TagChips, TagInput } from './TagInput';
 import { isTypingTarget } from './use-store';
 import './annotations.css';
 
-export type ToolbarPanel = 'tag' | 'note' | null;
+export type ToolbarPanel = 'tag' | 'note' | 'claim' | null;
 
 interface Props {
   readonly store: AnnotationStore;
@@ -24,6 +26,8 @@ interface Props {
   /** The fresh selection (reading-text offsets), when there is no highlight yet. */
   readonly selection: { readonly start: number; readonly end: number } | null;
   readonly tags: readonly Tag[];
+  /** Every claim (for "Claim…"). */
+  readonly claims?: readonly Claim[];
   readonly error: string | null;
   readonly panel: ToolbarPanel;
   readonly onPanel: (panel: ToolbarPanel) => void;
@@ -39,7 +43,7 @@ interface Props {
 const fold = (text: string) => text.toLocaleLowerCase().replace(/ё/g, 'е').trim();
 
 export function AnnotationToolbar(props: Props) {
-  const { store, versionId, annotation, selection, tags, error, panel, onPanel, onClose, position } = props;
+  const { store, versionId, annotation, selection, tags, claims = [], error, panel, onPanel, onClose, position } = props;
   const popover = useRef<HTMLDivElement>(null);
   const pending = useRef<Promise<Annotation | null> | null>(null);
   const [left, setLeft] = useState(position.left);
@@ -88,12 +92,13 @@ export function AnnotationToolbar(props: Props) {
     await store.update({ id: current.id, credibility: current.credibility === grade ? null : grade });
   };
 
-  const open = async (which: 'tag' | 'note') => {
+  const open = async (which: 'tag' | 'note' | 'claim') => {
     const current = await ensure();
     if (!current) return;
     latest.current.onPanel(which);
     // Already open: the caret goes back into it.
-    requestAnimationFrame(() => popover.current?.querySelector<HTMLElement>(which === 'tag' ? '.tag-input' : '.note-editor')?.focus());
+    const field = which === 'tag' ? '.tag-input' : which === 'note' ? '.note-editor' : '.claim-search-input';
+    requestAnimationFrame(() => popover.current?.querySelector<HTMLElement>(field)?.focus());
   };
 
   const remove = async () => {
@@ -145,6 +150,7 @@ export function AnnotationToolbar(props: Props) {
         break;
       case 'tag':
       case 'note':
+      case 'claim':
         void open(action.kind);
         break;
       case 'delete':
@@ -200,6 +206,7 @@ export function AnnotationToolbar(props: Props) {
   const currentColor = annotation?.color ?? null;
   const credibility = annotation?.credibility ?? null;
   const showNote = annotation !== null && (panel === 'note' || annotation.note !== null);
+  const accountCount = annotation ? claims.reduce((count, claim) => count + claim.accounts.filter((a) => a.annotationId === annotation.id).length, 0) : 0;
   return (
     <div
       ref={popover}
@@ -238,6 +245,21 @@ export function AnnotationToolbar(props: Props) {
           onClick={() => void open('note')}
         >
           Note
+        </button>
+        <button
+          type="button"
+          className="tool"
+          aria-pressed={panel === 'claim'}
+          title={`Attach to a claim${accountCount > 0 ? ` (an account of ${accountCount} claim${accountCount === 1 ? '' : 's'})` : ''} · key C`}
+          aria-keyshortcuts="C"
+          onClick={() => void open('claim')}
+        >
+          Claim…
+          {accountCount > 0 && (
+            <span className="claim-count" aria-hidden="true">
+              ◆{accountCount}
+            </span>
+          )}
         </button>
         <span className="grades" role="group" aria-label="Credibility of the information">
           {[1, 2, 3, 4, 5, 6].map((grade) => (
@@ -284,6 +306,9 @@ export function AnnotationToolbar(props: Props) {
           }}
           onClose={() => onPanel(null)}
         />
+      )}
+      {annotation && panel === 'claim' && (
+        <AttachToClaim key={annotation.id} store={store} annotation={annotation} claims={claims} onClose={() => onPanel(null)} />
       )}
       {showNote && (
         <NoteEditor

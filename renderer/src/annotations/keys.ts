@@ -1,7 +1,7 @@
 /**
  * The keys of the annotation toolbar, by physical key (event.code) so they work the same with a
  * Russian or any other keyboard layout: 1–8 colours, Shift+1–6 credibility, T tag, N note,
- * Delete or Backspace removes the highlight, Escape closes.
+ * C claim, Delete or Backspace removes the highlight, Escape closes.
  */
 import { HighlightColor } from '../../../shared/annotations';
 
@@ -23,6 +23,7 @@ export type ToolbarAction =
   | { readonly kind: 'credibility'; readonly grade: number }
   | { readonly kind: 'tag' }
   | { readonly kind: 'note' }
+  | { readonly kind: 'claim' }
   | { readonly kind: 'delete' }
   | { readonly kind: 'close' };
 
@@ -44,5 +45,6 @@ export function toolbarActionOf(event: Pick<KeyboardEvent, 'code' | 'key' | 'shi
   if (event.shiftKey) return null;
   if (event.code === 'KeyT') return { kind: 'tag' };
   if (event.code === 'KeyN') return { kind: 'note' };
+  if (event.code === 'KeyC') return { kind: 'claim' };
   return null;
 }

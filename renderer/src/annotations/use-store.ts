@@ -33,7 +33,18 @@ export function usePaneStore(client: ApiClient): { store: AnnotationStore; snaps
 /** True where the key belongs to what the user is typing in (text inputs, selects, the note editor). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.closest('textarea, select')) return true;
+  if (target.closest('select')) return true; // letters pick an option there
+  return hasOwnUndo(target);
+}
+
+/**
+ * True where Mod+Z belongs to the field (text inputs, the note editor undo their own typing). A
+ * select has no undo of its own: there, as on a button, Mod+Z takes back the last saved change
+ * (a stance just chosen, say).
+ */
+export function hasOwnUndo(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.closest('textarea')) return true;
   const input = target.closest('input');
   // A focused checkbox or button takes no typing: the workbench's keys still apply there.
   return input !== null && !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file', 'color'].includes(input.type);

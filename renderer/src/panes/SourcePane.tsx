@@ -1,13 +1,16 @@
 /**
  * One source in its own pane: who wrote it, when, in what language and what kind of source it
  * is, above its text; below it, where the selection stands in the original file. Selecting text
- * or clicking a highlight opens the annotation toolbar.
+ * or clicking a highlight opens the annotation toolbar. A highlight that is an account of a claim
+ * has a marker after it; clicking the marker shows the claim's accounts compared.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../../../shared/api';
 import type { DocumentSummary, RawLocation, VersionContent } from '../../../shared/domain';
 import { AnnotationToolbar, type ToolbarPanel } from '../annotations/AnnotationToolbar';
 import { usePaneStore } from '../annotations/use-store';
+import { claimMarksByAnnotation } from '../claims/claim-marks';
+import { ClaimMarkerMenu } from '../claims/ClaimMarkerMenu';
 import { ReadOnlySource, type ReadOnlySourceHandle } from '../prosemirror/ReadOnlySource';
 import { editLabel } from '../prosemirror/source-decorations';
 import { DocumentPicker } from './DocumentPicker';
@@ -147,6 +150,38 @@ export function SourcePane({
     else setToolbar((now) => (now?.target.kind === 'annotation' ? null : now));
   }, []);
   const onAnnotationHover = useCallback((id: string | null) => store.hover(id), [store]);
+
+  // Claim markers: built once per change of the claims; the text redraws only the highlights whose marks changed.
+  const claimMarks = useMemo(() => claimMarksByAnnotation(snapshot.claims), [snapshot.claims]);
+  const claimMarksNow = useRef(claimMarks);
+  claimMarksNow.current = claimMarks;
+  const [markerMenu, setMarkerMenu] = useState<{ annotationId: string; top: number; left: number } | null>(null);
+  const onClaimMarker = useCallback(
+    (annotationId: string, element: HTMLElement) => {
+      const marks = claimMarksNow.current.get(annotationId);
+      if (!marks) return;
+      const only = marks.marks.length === 1 ? marks.marks[0] : undefined;
+      if (only) {
+        setMarkerMenu(null);
+        store.showClaims({ claimId: only.claimId, view: 'compare' });
+        return;
+      }
+      // An account of several claims: a tiny menu to choose which one to compare.
+      const frame = layer.current?.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      if (!frame) return;
+      setMarkerMenu((now) =>
+        now?.annotationId === annotationId ? null : { annotationId, top: box.bottom - frame.top + 4, left: Math.max(4, box.left - frame.left) },
+      );
+    },
+    [store],
+  );
+  const menuMarks = markerMenu ? claimMarks.get(markerMenu.annotationId) : undefined;
+  const closeMarkerMenu = (refocus: boolean) => {
+    const annotationId = markerMenu?.annotationId;
+    setMarkerMenu(null);
+    if (refocus && annotationId) layer.current?.querySelector<HTMLElement>(`[data-claims-of="${CSS.escape(annotationId)}"]`)?.focus();
+  };
 
   // The toolbar waits for the mouse button to come up before it shows for a dragged selection.
   const onPointerDownInText = (event: React.PointerEvent) => {
@@ -320,8 +355,21 @@ export function SourcePane({
               active={openId}
               onAnnotationHover={onAnnotationHover}
               onAnnotationClick={onAnnotationClick}
+              claimMarks={claimMarks}
+              onClaimMarker={onClaimMarker}
               fontSize={fontSize}
             />
+            {markerMenu && menuMarks && menuMarks.marks.length > 1 && (
+              <ClaimMarkerMenu
+                marks={menuMarks}
+                position={markerMenu}
+                onChoose={(claimId) => {
+                  setMarkerMenu(null);
+                  store.showClaims({ claimId, view: 'compare' });
+                }}
+                onClose={closeMarkerMenu}
+              />
+            )}
             {toolbar && toolbarPosition && !toolbarGone && (
               <AnnotationToolbar
                 store={store}
@@ -329,6 +377,7 @@ export function SourcePane({
                 annotation={openAnnotation}
                 selection={toolbar.target.kind === 'selection' ? toolbar.target : null}
                 tags={snapshot.tags}
+                claims={snapshot.claims}
                 error={snapshot.error}
                 panel={toolbar.panel}
                 onPanel={(panel) => setToolbar((now) => (now ? { ...now, panel } : now))}

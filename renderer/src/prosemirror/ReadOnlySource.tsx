@@ -8,7 +8,7 @@ import { EditorView } from 'prosemirror-view';
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import type { Annotation } from '../../../shared/annotations';
 import type { VersionContent } from '../../../shared/domain';
-import { annotationPlugin, annotationPluginKey, annotationState, syncMeta, type AnnotationMeta } from './annotation-plugin';
+import { annotationPlugin, annotationPluginKey, annotationState, syncMeta, type AnnotationMeta, type ClaimMarksMap } from './annotation-plugin';
 import { documentFromText, sourceSchema } from './schema';
 import { sourceDecorations, sourceDecorationsKey } from './source-decorations';
 import { TextPositions } from './text-positions';
@@ -35,6 +35,10 @@ interface Props {
   readonly fontSize?: number;
   /** Draw every edit of the normalizer, not only OCR corrections and decoded references. */
   readonly showAllEdits?: boolean;
+  /** The claims each highlight is an account of (a marker is drawn after those highlights). */
+  readonly claimMarks?: ClaimMarksMap;
+  /** The claim marker after a highlight was clicked (or Enter pressed on it). */
+  readonly onClaimMarker?: (annotationId: string, element: HTMLElement) => void;
 }
 
 /** A rectangle relative to the viewport, like DOMRect. */
@@ -65,14 +69,14 @@ export interface ReadOnlySourceHandle {
 }
 
 /**
- * Lets layout and paint skip the blocks out of sight (`.skip-out-of-sight` in the stylesheet), but
- * only after every block was laid out once at the current width and text size: a skipped block
- * then keeps its real height (`contain-intrinsic-size: auto`), so the scroll bar, jumps and
- * remembered places stay exact. Without skipping, drawing one highlight in the 1.3 MB text
- * re-walks all 2,388 blocks and misses the frame. When the width or text size changes, heights
- * change: the whole text is laid out once more before skipping again.
+ * Lets layout and paint skip the chunks of blocks out of sight (`.skip-out-of-sight` in the
+ * stylesheet), but only after every chunk was laid out once at the current width and text size:
+ * a skipped chunk then keeps its real height (`contain-intrinsic-size: auto`), so the scroll bar,
+ * jumps and remembered places stay exact. Without skipping, drawing one highlight in the 1.3 MB
+ * text re-walks the whole text and misses the frame. When the width or text size changes,
+ * heights change: the whole text is laid out once more before skipping again.
  */
-function skipBlocksOutOfSight(dom: HTMLElement): () => void {
+function skipChunksOutOfSight(dom: HTMLElement): () => void {
   let frame = 0;
   let measured = '';
   const observer = new ResizeObserver(() => {
@@ -95,9 +99,9 @@ function skipBlocksOutOfSight(dom: HTMLElement): () => void {
 
 /**
  * Scrolls by what `distance` says is left, then again on the next frames until it says nothing
- * is left. Blocks out of sight count with their remembered heights (see `skipBlocksOutOfSight`);
- * should one be off (a block never laid out at this width), a long jump lands near its target,
- * the blocks it lands among take their real heights, and the next frames correct the aim. Stops
+ * is left. Chunks out of sight count with their remembered heights (see `skipChunksOutOfSight`);
+ * should one be off (a chunk never laid out at this width), a long jump lands near its target,
+ * the chunks it lands among take their real heights, and the next frames correct the aim. Stops
  * at once if the reader takes over the scrolling.
  */
 function settleScroll(container: HTMLElement, distance: () => number, frames = 20): void {
@@ -148,18 +152,20 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
     onAnnotationClick,
     fontSize,
     showAllEdits = false,
+    claimMarks,
+    onClaimMarker,
   },
   ref,
 ) {
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<{ view: EditorView; positions: TextPositions } | null>(null);
   // Callbacks change identity on every render; the view keeps reading the latest ones.
-  const callbacks = useRef({ onSelect, onEditClick, onAnnotationHover, onAnnotationClick });
-  callbacks.current = { onSelect, onEditClick, onAnnotationHover, onAnnotationClick };
+  const callbacks = useRef({ onSelect, onEditClick, onAnnotationHover, onAnnotationClick, onClaimMarker });
+  callbacks.current = { onSelect, onEditClick, onAnnotationHover, onAnnotationClick, onClaimMarker };
   const fontSizeNow = useRef(fontSize);
   fontSizeNow.current = fontSize;
-  const latest = useRef({ annotations, hovered, active });
-  latest.current = { annotations, hovered, active };
+  const latest = useRef({ annotations, hovered, active, claimMarks });
+  latest.current = { annotations, hovered, active, claimMarks };
 
   /** Brings the drawn annotations (and what is lit up) in line with the props, changing only the difference. */
   const sync = () => {
@@ -168,7 +174,9 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
     const { state } = current.view;
     const plugin = annotationState(state);
     if (!plugin) return;
-    const meta: { -readonly [K in keyof AnnotationMeta]: AnnotationMeta[K] } = { ...syncMeta(state, latest.current.annotations, content.versionId) };
+    const meta: { -readonly [K in keyof AnnotationMeta]: AnnotationMeta[K] } = {
+      ...syncMeta(state, latest.current.annotations, content.versionId, latest.current.claimMarks),
+    };
     if (plugin.hovered !== latest.current.hovered) meta.hovered = latest.current.hovered;
     if (plugin.active !== latest.current.active) meta.active = latest.current.active;
     if (Object.keys(meta).length === 0) return;
@@ -200,6 +208,11 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
       },
       handleDOMEvents: {
         click: (_view, event) => {
+          const marker = claimMarkerAt(event.target);
+          if (marker) {
+            callbacks.current.onClaimMarker?.(marker.dataset.claimsOf!, marker);
+            return true;
+          }
           const edit = (event.target as HTMLElement).closest<HTMLElement>('[data-edit]');
           if (edit) callbacks.current.onEditClick?.(Number(edit.dataset.edit), edit);
           return false;
@@ -208,6 +221,8 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
         // redraw between mouse down and up would send the click to the paragraph instead.
         mouseup: (released, event) => {
           if (event.button !== 0) return false;
+          // A claim marker's click is its own (it shows the claim, not the highlight's toolbar).
+          if (claimMarkerAt(event.target)) return false;
           // A mouse up that ends a drag has selected text: that is for the selection toolbar.
           const selection = window.getSelection();
           if (selection && !selection.isCollapsed && released.dom.contains(selection.anchorNode)) return false;
@@ -226,6 +241,13 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
           }
           return false;
         },
+        keydown: (_view, event) => {
+          const marker = claimMarkerAt(event.target);
+          if (!marker || (event.key !== 'Enter' && event.key !== ' ')) return false;
+          event.preventDefault();
+          callbacks.current.onClaimMarker?.(marker.dataset.claimsOf!, marker);
+          return true;
+        },
         mouseleave: () => {
           if (hoveredId !== null) {
             hoveredId = null;
@@ -238,7 +260,7 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
     view.current = { view: editorView, positions };
     if (fontSizeNow.current) editorView.dom.style.fontSize = `${fontSizeNow.current}px`;
     sync();
-    const stopSkipping = skipBlocksOutOfSight(editorView.dom);
+    const stopSkipping = skipChunksOutOfSight(editorView.dom);
     return () => {
       stopSkipping();
       if (hoveredId !== null) callbacks.current.onAnnotationHover?.(null);
@@ -248,7 +270,7 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
     // The view is made once per text; `sync` reads the latest props through refs.
   }, [content, language, label]);
 
-  useEffect(sync, [annotations, hovered, active, content.versionId]);
+  useEffect(sync, [annotations, hovered, active, claimMarks, content.versionId]);
 
   // All edits, line-end hyphens included, are drawn only while the reader asks for them.
   useEffect(() => {
@@ -267,7 +289,7 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
       const current = view.current;
       if (!current) return;
       const { node } = current.view.domAtPos(current.positions.toPosition(offset));
-      const element = (node instanceof HTMLElement ? node : node.parentElement)?.closest('.source-text > *');
+      const element = (node instanceof HTMLElement ? node : node.parentElement)?.closest('.source-chunk > *');
       if (!element) return;
       const container = scrollParent(current.view.dom);
       settleScroll(container, () => element.getBoundingClientRect().top - container.getBoundingClientRect().top);
@@ -363,6 +385,11 @@ function annotationAt(view: EditorView, target: HTMLElement): HTMLElement | null
   const ordered = [...marks].sort((a, b) => length(a) - length(b));
   const current = ordered.findIndex((mark) => mark.dataset.annotationId === plugin?.active);
   return ordered[current === -1 ? 0 : (current + 1) % ordered.length]!;
+}
+
+/** The claim marker an event happened on, if any. */
+function claimMarkerAt(target: EventTarget | null): HTMLElement | null {
+  return target instanceof Element ? target.closest<HTMLElement>('[data-claims-of]') : null;
 }
 
 /** A click on a grade number belongs to the annotation it grades. */

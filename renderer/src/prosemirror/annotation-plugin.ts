@@ -9,11 +9,17 @@
  * `data-annotation-id` and colour class of each annotation over it, and the semi-transparent
  * backgrounds mix where they overlap. A range that crosses paragraphs and headings is drawn in
  * each block it touches.
+ *
+ * A highlight that is an account of a claim gets a small marker after it (a widget with the
+ * stance symbols). The claims reach the plugin as a map by annotation id (`ClaimMarks`, built once
+ * per change of the claims); an annotation is redrawn when its entry's key changes, so attaching
+ * one account redraws one highlight.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { CREDIBILITY_WORDING, type Annotation } from '../../../shared/annotations';
+import type { ClaimMarks } from '../claims/claim-marks';
 import type { TextPositions } from './text-positions';
 
 /** What one drawn annotation is remembered by: enough to redraw it and to tell when it changed. */
@@ -22,7 +28,13 @@ interface Drawn {
   readonly from: number;
   readonly to: number;
   readonly key: string;
+  /** The key of the claim marks it was drawn with ('' for none). */
+  readonly claimKey: string;
 }
+
+/** Claim marks by annotation id. */
+export type ClaimMarksMap = ReadonlyMap<string, ClaimMarks>;
+const NO_CLAIMS: ClaimMarksMap = new Map();
 
 export interface AnnotationPluginState {
   readonly decorations: DecorationSet;
@@ -32,10 +44,14 @@ export interface AnnotationPluginState {
   readonly hovered: string | null;
   /** The annotation whose toolbar is open. */
   readonly active: string | null;
+  /** The claims each highlight is an account of, as last given. */
+  readonly claims: ClaimMarksMap;
 }
 
 /** What a transaction tells the plugin (all optional; applied in this order). */
 export interface AnnotationMeta {
+  /** The claim marks from now on (those drawn from now on use them; redrawing is by `remove`/`add`). */
+  readonly claims?: ClaimMarksMap;
   readonly remove?: readonly string[];
   readonly add?: readonly Annotation[];
   readonly hovered?: string | null;
@@ -63,12 +79,14 @@ export function drawKey(annotation: Annotation): string {
 /**
  * Which annotations to take away and which to (re)draw so the pane shows `next`: compares by id
  * and by what is drawn (updatedAt, place, colour, grade). A changed annotation is removed and
- * added again; an unchanged one is left alone.
+ * added again; an unchanged one is left alone. With `claims` (given only when the claims changed
+ * since the annotations were drawn), an annotation whose claim marks changed is redrawn too.
  */
 export function diffAnnotations(
-  drawn: ReadonlyMap<string, { readonly annotation: Annotation; readonly key: string }>,
+  drawn: ReadonlyMap<string, { readonly annotation: Annotation; readonly key: string; readonly claimKey?: string }>,
   next: readonly Annotation[],
   versionId: string,
+  claims: ClaimMarksMap | null = null,
 ): { remove: string[]; add: Annotation[] } {
   const remove: string[] = [];
   const add: Annotation[] = [];
@@ -80,7 +98,11 @@ export function diffAnnotations(
     if (!isDrawable(annotation, versionId)) continue;
     const current = drawn.get(annotation.id);
     if (!current) add.push(annotation);
-    else if (current.annotation !== annotation && drawKey(annotation) !== current.key) {
+    else if (
+      (current.annotation !== annotation && drawKey(annotation) !== current.key) ||
+      // One look-up and one string comparison, and only when the claims changed at all.
+      (claims !== null && (claims.get(annotation.id)?.key ?? '') !== (current.claimKey ?? ''))
+    ) {
       add.push(annotation);
       remove.push(annotation.id);
     } else kept++;
@@ -97,7 +119,7 @@ export function annotationPlugin(positions: TextPositions): Plugin<AnnotationPlu
   return new Plugin<AnnotationPluginState>({
     key: annotationPluginKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, drawn: new Map(), hovered: null, active: null }),
+      init: () => ({ decorations: DecorationSet.empty, drawn: new Map(), hovered: null, active: null, claims: NO_CLAIMS }),
       apply: (transaction, state) => applyMeta(transaction, state, positions),
     },
     props: {
@@ -116,11 +138,16 @@ function applyMeta(transaction: Transaction, state: AnnotationPluginState, posit
   // The source never changes, but mapping keeps the set right should a transaction ever touch it.
   let decorations = transaction.docChanged ? state.decorations.map(transaction.mapping, transaction.doc) : state.decorations;
   if (!meta) return decorations === state.decorations ? state : { ...state, decorations };
+  // Only new claim marks, none of the drawn ones changed: nothing to redraw.
+  if (meta.claims && !meta.add && !meta.remove && meta.hovered === undefined && meta.active === undefined) {
+    return { ...state, decorations, claims: meta.claims };
+  }
 
   const doc = transaction.doc;
   const drawn = new Map(state.drawn);
   const hovered = meta.hovered !== undefined ? meta.hovered : state.hovered;
   const active = meta.active !== undefined ? meta.active : state.active;
+  const claims = meta.claims ?? state.claims;
   const removedByMeta = new Set(meta.remove ?? []);
   const toRemove = new Set(removedByMeta);
   const toAdd = new Map<string, Annotation>();
@@ -151,21 +178,22 @@ function applyMeta(transaction: Transaction, state: AnnotationPluginState, posit
 
   const added: Decoration[] = [];
   for (const annotation of toAdd.values()) {
-    const made = decorationsFor(annotation, positions, doc, { hovered: annotation.id === hovered, active: annotation.id === active });
+    const marks = claims.get(annotation.id) ?? null;
+    const made = decorationsFor(annotation, positions, doc, { hovered: annotation.id === hovered, active: annotation.id === active, marks });
     if (!made) continue;
     added.push(...made.decorations);
-    drawn.set(annotation.id, { annotation, from: made.from, to: made.to, key: drawKey(annotation) });
+    drawn.set(annotation.id, { annotation, from: made.from, to: made.to, key: drawKey(annotation), claimKey: marks?.key ?? '' });
   }
   if (added.length > 0) decorations = decorations.add(doc, added);
 
-  return { decorations, drawn, hovered, active };
+  return { decorations, drawn, hovered, active, claims };
 }
 
 function decorationsFor(
   annotation: Annotation,
   positions: TextPositions,
   doc: ProseMirrorNode,
-  state: { hovered: boolean; active: boolean },
+  state: { hovered: boolean; active: boolean; marks: ClaimMarks | null },
 ): { decorations: Decoration[]; from: number; to: number } | null {
   if (annotation.start === null || annotation.end === null) return null;
   const size = doc.content.size;
@@ -208,7 +236,46 @@ function decorationsFor(
       }),
     );
   }
+  const marks = state.marks;
+  if (marks && marks.marks.length > 0) {
+    // After the grade (a larger side), so the number stays next to the text it grades.
+    decorations.push(
+      Decoration.widget(to, () => claimMarkerElement(annotation.id, marks), {
+        side: 2,
+        ignoreSelection: true,
+        key: `claims-${annotation.id}-${marks.key}`,
+        ...spec,
+      }),
+    );
+  }
   return { decorations, from, to };
+}
+
+/**
+ * The marker of a highlight that is an account of claims: the claim sign and each stance's symbol
+ * (drawn by CSS from the attribute, so never part of the text), named in words for screen readers
+ * and in the tooltip. A click (or Enter) on it shows the claim's accounts compared.
+ */
+export function claimMarkerAttributes(annotationId: string, marks: ClaimMarks): Record<string, string> {
+  const attributes: Record<string, string> = {
+    class: 'claim-marker',
+    'data-claims-of': annotationId,
+    'data-symbols': marks.symbols,
+    'data-stances': marks.marks.map((mark) => mark.stance).join(' '),
+    contenteditable: 'false',
+    role: 'button',
+    tabindex: '0',
+    'aria-label': marks.label,
+    title: marks.label,
+  };
+  if (marks.marks.length > 1) attributes['aria-haspopup'] = 'menu';
+  return attributes;
+}
+
+function claimMarkerElement(annotationId: string, marks: ClaimMarks): HTMLElement {
+  const element = document.createElement('span');
+  for (const [name, value] of Object.entries(claimMarkerAttributes(annotationId, marks))) element.setAttribute(name, value);
+  return element;
 }
 
 function gradeElement(annotationId: string, credibility: number): HTMLElement {
@@ -223,10 +290,22 @@ function gradeElement(annotationId: string, credibility: number): HTMLElement {
   return element;
 }
 
-/** The transaction meta that brings the drawn annotations in line with `annotations`. */
-export function syncMeta(state: EditorState, annotations: readonly Annotation[], versionId: string): AnnotationMeta | null {
+/**
+ * The transaction meta that brings the drawn annotations in line with `annotations` (and, when
+ * given, their claim marks with `claims`). While the claims map is the one already drawn with,
+ * the claims cost nothing; when it is new, one look-up per annotation.
+ */
+export function syncMeta(
+  state: EditorState,
+  annotations: readonly Annotation[],
+  versionId: string,
+  claims?: ClaimMarksMap,
+): AnnotationMeta | null {
   const current = annotationState(state);
   if (!current) return null;
-  const { remove, add } = diffAnnotations(current.drawn, annotations, versionId);
-  return remove.length > 0 || add.length > 0 ? { remove, add } : null;
+  const claimsChanged = claims !== undefined && claims !== current.claims;
+  const { remove, add } = diffAnnotations(current.drawn, annotations, versionId, claimsChanged ? claims : null);
+  if (remove.length > 0 || add.length > 0) return claimsChanged ? { claims, remove, add } : { remove, add };
+  // Nothing to redraw, but later redraws (lighting up) use the new marks.
+  return claimsChanged ? { claims } : null;
 }

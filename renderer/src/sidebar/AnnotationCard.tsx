@@ -1,11 +1,15 @@
 /**
- * One annotation in the sidebar: its quote, tags, the grade of its source and the credibility of
- * the information, a note preview and when it last changed. A click scrolls its pane to it; it
- * lights up together with its highlight.
+ * One annotation in the sidebar: its quote, tags, the claims it is an account of (stance symbol
+ * and wording; a click compares the claim's accounts), the grade of its source and the
+ * credibility of the information, a note preview and when it last changed. A click scrolls its
+ * pane to it; it lights up together with its highlight.
  */
 import { memo, useEffect, useRef } from 'react';
 import type { Annotation, SourceReliability, Tag } from '../../../shared/annotations';
+import { STANCES } from '../../../shared/claims';
 import { CredibilityBadge, GradeBadge } from '../assessment/grades';
+import { CLAIM_SIGN, accountLabel, type ClaimMarks } from '../claims/claim-marks';
+import '../claims/attach-to-claim.css';
 import { tagPath } from '../codebook/tag-tree';
 import type { AnnotationStore } from '../state/annotation-store';
 import { fullTime, relativeTime } from './time';
@@ -18,6 +22,8 @@ interface Props {
   readonly lit: boolean;
   readonly now: number;
   readonly store: AnnotationStore;
+  /** The claims the annotation is an account of (undefined: none). */
+  readonly claimMarks?: ClaimMarks;
   /** Whether the pointer is over the list (then a lit card is not scrolled into view). */
   readonly pointerInList: () => boolean;
 }
@@ -30,6 +36,7 @@ export const AnnotationCard = memo(function AnnotationCard({
   lit,
   now,
   store,
+  claimMarks,
   pointerInList,
 }: Props) {
   const card = useRef<HTMLElement>(null);
@@ -70,6 +77,34 @@ export const AnnotationCard = memo(function AnnotationCard({
           {chips.map((tag) => (
             <li key={tag.id} className="chip" data-color={tag.color} title={tagPath(tags, tag.id)}>
               {tag.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      {claimMarks && claimMarks.marks.length > 0 && (
+        <ul className="claim-chips" aria-label="Claims">
+          {claimMarks.marks.map((mark) => (
+            <li key={mark.claimId}>
+              <button
+                type="button"
+                className="claim-chip"
+                data-stance={mark.stance}
+                data-claim-id={mark.claimId}
+                title={`${accountLabel(mark.wording, mark.stance)}: compare its accounts`}
+                aria-label={accountLabel(mark.wording, mark.stance)}
+                // The card's own click and keys scroll to the highlight: not this one's.
+                onClick={(event) => {
+                  event.stopPropagation();
+                  store.showClaims({ claimId: mark.claimId, view: 'compare' });
+                }}
+                onKeyDown={(event) => event.stopPropagation()}
+              >
+                <span className="claim-symbol" aria-hidden="true">
+                  {CLAIM_SIGN}
+                  {STANCES[mark.stance].symbol}
+                </span>
+                <span className="claim-chip-wording">{mark.wording}</span>
+              </button>
             </li>
           ))}
         </ul>

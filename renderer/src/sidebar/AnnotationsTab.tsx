@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { CREDIBILITY_WORDING, SOURCE_RELIABILITY_WORDING, type Annotation } from '../../../shared/annotations';
 import type { DocumentSummary } from '../../../shared/domain';
 import { CREDIBILITIES, GRADES } from '../assessment/grades';
+import { claimMarksByAnnotation } from '../claims/claim-marks';
 import { TagOptions } from '../codebook/TagOptions';
 import { buildTagTree, filterRoots, flattenTree, tagPath, withDescendants } from '../codebook/tag-tree';
 import { displayTitle } from '../panes/titles';
@@ -31,7 +32,8 @@ interface Props {
 
 export function AnnotationsTab({ documents, visible, filters, onFilters }: Props) {
   const store = useStore();
-  const { annotations, tags, tagFilter, hovered, assessments } = useAnnotations();
+  const { annotations, tags, tagFilter, hovered, assessments, claims } = useAnnotations();
+  const claimMarks = useMemo(() => claimMarksByAnnotation(claims), [claims]);
   const now = useNow();
   const pointerIn = useRef(false);
   const pointerInList = useCallback(() => pointerIn.current, []);
@@ -152,6 +154,7 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
               lit={hovered === annotation.id}
               now={now}
               store={store}
+              claimMarks={claimMarks.get(annotation.id)}
               pointerInList={pointerInList}
             />
           </li>

@@ -27,6 +27,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['8'], action: 'Highlight in gray' },
       { keys: ['T'], action: 'Tag the passage from the codebook' },
       { keys: ['N'], action: 'Write a note on the passage' },
+      { keys: ['C'], action: 'Attach the passage to a claim (an existing one or a new one), with its stance' },
       { keys: ['Shift', '1–6'], action: 'Rate the credibility of the information (1 confirmed … 6 cannot be judged)' },
     ],
   },
@@ -37,7 +38,17 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: [MOD, 'Shift', 'Z'], action: 'Redo' },
       { keys: [MOD, 'O'], action: 'Import a file as a source' },
       { keys: ['?'], action: 'Show this sheet of shortcuts' },
+      { keys: ['Shift', 'C'], action: 'Open or close the claims panel (compare, matrix, timeline)' },
       { keys: ['Escape'], action: 'Close a dialog, panel or toolbar' },
+    ],
+  },
+  {
+    title: 'Claims panel',
+    shortcuts: [
+      { keys: ['←', '→'], action: 'On the tabs: Compare, Matrix, Timeline' },
+      { keys: ['↑', '↓'], action: 'Move between the claims of the matrix or timeline' },
+      { keys: ['Enter'], action: 'Open the claim in the compare view' },
+      { keys: ['Escape'], action: 'Close the claims panel (in a field: put back what was there)' },
     ],
   },
   {

@@ -1,0 +1,106 @@
+/**
+ * The head of a claim in the compare view, edited in place: wording, historical date (read by the
+ * server, which says clearly when it cannot read it), people and places, verdict and the
+ * credibility of the claim as a whole. Each change is saved at once and can be undone.
+ */
+import type { ApiInput } from '../../../shared/api';
+import { CREDIBILITY_WORDING } from '../../../shared/annotations';
+import type { Claim, HistoricalDate } from '../../../shared/claims';
+import { CREDIBILITIES } from '../assessment/grades';
+import { useAnnotations, useStore } from '../state/store-context';
+import { allPeople, allPlaces, type Agreement } from './claim-facts';
+import { ChipsField, InlineText } from './fields';
+import { AgreementBadge } from './StanceMark';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function day(iso: string): string {
+  const [year, month, date] = iso.split('-').map(Number);
+  return `${date} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+}
+
+/** How the server read a date, in words: "8 Nov 1932", "1 Jan 1932 – 31 Dec 1933, approximately". */
+export function dateReading(date: HistoricalDate): string {
+  const range = date.from === date.to ? day(date.from) : `${day(date.from)} – ${day(date.to)}`;
+  return `${range}${date.circa ? ', approximately' : ''}`;
+}
+
+/** The server's message without the name of the method it came from. */
+export function cleanError(message: string | null): string {
+  return (message ?? 'The change could not be saved.').replace(/^[a-zA-Z]+:\s*/, '');
+}
+
+export function ClaimEditor({ claim, agreement }: { claim: Claim; agreement: Agreement }) {
+  const store = useStore();
+  const { claims } = useAnnotations();
+
+  const update = async (input: Omit<ApiInput<'updateClaim'>, 'id'>): Promise<string | null> => {
+    const saved = await store.updateClaim({ id: claim.id, ...input });
+    if (saved) return null;
+    const message = cleanError(store.getSnapshot().error);
+    store.clearError();
+    return message;
+  };
+
+  return (
+    <section className="claim-editor" aria-label="The claim">
+      <div className="claim-editor-top">
+        <InlineText
+          className="claim-head-wording"
+          label="Wording"
+          hideLabel
+          value={claim.wording}
+          required
+          multiline
+          rows={1}
+          placeholder="What the sources are said to tell"
+          onCommit={(wording) => update({ wording })}
+        />
+        <AgreementBadge agreement={agreement} />
+        <button
+          type="button"
+          className="tool danger"
+          title="Delete the claim (its highlights stay; undo brings it back)"
+          onClick={() => void store.deleteClaim(claim.id)}
+        >
+          Delete claim
+        </button>
+      </div>
+      <div className="claim-fields">
+        <InlineText
+          className="claim-date"
+          label="Date"
+          value={claim.date?.text ?? ''}
+          placeholder="8 November 1932, 1932–33, c. 1932"
+          hint={claim.date ? `Read as ${dateReading(claim.date)}` : 'Not dated: the claim stands apart on the timeline'}
+          onCommit={(text) => update({ date: text.trim() === '' ? null : text })}
+        />
+        <ChipsField label="People" noun="person" values={claim.people} suggestions={allPeople(claims)} onChange={(people) => update({ people })} />
+        <ChipsField label="Places" noun="place" values={claim.places} suggestions={allPlaces(claims)} onChange={(places) => update({ places })} />
+        <label className="inline-field claim-credibility">
+          <span className="inline-label">Credibility of the claim</span>
+          <select
+            value={claim.credibility ?? ''}
+            onChange={(event) => void update({ credibility: event.target.value ? Number(event.target.value) : null })}
+          >
+            <option value="">Not rated</option>
+            {CREDIBILITIES.map((value) => (
+              <option key={value} value={value}>
+                {value} — {CREDIBILITY_WORDING[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <InlineText
+          className="claim-verdict"
+          label="Verdict"
+          value={claim.verdict}
+          multiline
+          rows={1}
+          placeholder="Your judgement of the claim, having weighed the accounts"
+          onCommit={(verdict) => update({ verdict })}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * Every claim against every source: a row per claim, a column per source, and in each cell the
+ * stances of that source's accounts (symbol, colour and words). Sortable by date and wording,
+ * filterable by tag, person and stance. A row or a cell opens the claim in the compare view.
+ */
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { STANCE_ORDER, STANCES, type Claim, type Stance } from '../../../shared/claims';
+import type { DocumentSummary } from '../../../shared/domain';
+import { TagOptions } from '../codebook/TagOptions';
+import { buildTagTree, flattenTree } from '../codebook/tag-tree';
+import { displayTitle } from '../panes/titles';
+import { useAnnotations, useStore } from '../state/store-context';
+import { accountViews, agreementOf, allPeople, filterClaims, shortTitle, stancesConflict, stancesOf, type MatrixFilter } from './claim-facts';
+import { StanceLegend, StanceMark } from './StanceMark';
+
+type SortKey = 'date' | 'wording';
+interface Sort {
+  readonly key: SortKey;
+  readonly ascending: boolean;
+}
+
+/** Undated claims stay last whichever way the dates are sorted. */
+function sortClaims(claims: readonly Claim[], sort: Sort): Claim[] {
+  const direction = sort.ascending ? 1 : -1;
+  return [...claims].sort((a, b) => {
+    if (sort.key === 'wording') return direction * a.wording.localeCompare(b.wording) || compareDates(a, b);
+    if (!a.date !== !b.date) return a.date ? -1 : 1;
+    return direction * compareDates(a, b) || a.wording.localeCompare(b.wording);
+  });
+}
+
+function compareDates(a: Claim, b: Claim): number {
+  if (!a.date || !b.date) return 0;
+  return a.date.from.localeCompare(b.date.from) || a.date.to.localeCompare(b.date.to);
+}
+
+export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummary[] }) {
+  const store = useStore();
+  const { claims, annotations, tags, claimsPanel } = useAnnotations();
+  const [sort, setSort] = useState<Sort>({ key: 'date', ascending: true });
+  const [filter, setFilter] = useState<MatrixFilter>({ tag: '', person: '', stance: '' });
+
+  const tagRows = useMemo(() => flattenTree(buildTagTree(tags)), [tags]);
+  const people = useMemo(() => allPeople(claims), [claims]);
+  const rows = useMemo(
+    () => sortClaims(filterClaims(claims, filter, annotations, tags), sort),
+    [claims, filter, annotations, tags, sort],
+  );
+  const labels = useMemo(() => new Map(documents.map((document) => [document.id, shortTitle(document)])), [documents]);
+  const filtering = filter.tag !== '' || filter.person !== '' || filter.stance !== '';
+
+  const open = (claim: Claim) => store.showClaims({ claimId: claim.id, view: 'compare' });
+  const onRowKey = (claim: Claim) => (event: KeyboardEvent<HTMLTableRowElement>) => {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open(claim);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const row = event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling;
+      (row as HTMLElement | null)?.focus();
+    }
+  };
+
+  const sortHeader = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <th scope="col" aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'} className={`sortable col-${key}`}>
+        <button
+          type="button"
+          onClick={() => setSort(active ? { key, ascending: !sort.ascending } : { key, ascending: true })}
+          title={`Sort by ${label.toLowerCase()}${active ? (sort.ascending ? ', descending' : ', ascending') : ''}`}
+        >
+          {label}
+          <span aria-hidden="true" className="sort-arrow">
+            {active ? (sort.ascending ? ' ▲' : ' ▼') : ' ↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  if (claims.length === 0) {
+    return (
+      <div className="claims-empty">
+        <p>
+          <strong>No claims yet.</strong> Select a passage in a pane and choose <em>Claim…</em> to record what it says; each
+          claim becomes a row here, with what every source says of it.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="matrix-view">
+      <div className="matrix-tools">
+        <div className="matrix-filters" role="group" aria-label="Filter claims">
+          <label>
+            <span>Tag</span>
+            <select aria-label="Filter by tag" value={filter.tag} onChange={(event) => setFilter({ ...filter, tag: event.target.value })}>
+              <option value="">Any tag</option>
+              <TagOptions rows={tagRows} />
+            </select>
+          </label>
+          <label>
+            <span>Person</span>
+            <select aria-label="Filter by person" value={filter.person} onChange={(event) => setFilter({ ...filter, person: event.target.value })}>
+              <option value="">Anyone</option>
+              {people.map((person) => (
+                <option key={person} value={person}>
+                  {person}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Stance</span>
+            <select
+              aria-label="Filter by stance"
+              value={filter.stance}
+              onChange={(event) => setFilter({ ...filter, stance: event.target.value as Stance | '' })}
+            >
+              <option value="">Any stance</option>
+              {STANCE_ORDER.map((stance) => (
+                <option key={stance} value={stance}>
+                  {STANCES[stance].symbol} {STANCES[stance].label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {filtering && (
+            <button type="button" className="link" onClick={() => setFilter({ tag: '', person: '', stance: '' })}>
+              Clear filters
+            </button>
+          )}
+          <span className="muted matrix-count" aria-live="polite">
+            {filtering ? `${rows.length} of ${claims.length} claims` : `${claims.length} claims`}
+          </span>
+        </div>
+        <StanceLegend />
+      </div>
+      {rows.length === 0 ? (
+        <p className="claims-empty muted">No claim matches the filter.</p>
+      ) : (
+        <div className="matrix-scroll">
+          <table className="claims-matrix" aria-label="Claims by source">
+            <thead>
+              <tr>
+                {sortHeader('wording', 'Claim')}
+                {sortHeader('date', 'Date')}
+                {documents.map((document) => (
+                  <th key={document.id} scope="col" className="col-source" title={displayTitle(document)}>
+                    {labels.get(document.id)}
+                  </th>
+                ))}
+                <th scope="col" className="col-disputed">
+                  Disputed
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((claim) => {
+                const conflict = stancesConflict(claim);
+                const agreement = agreementOf(accountViews(claim, annotations, documents), claim);
+                const figuresDiffer = !conflict && agreement.state === 'disputed';
+                return (
+                  <tr
+                    key={claim.id}
+                    tabIndex={0}
+                    className={claim.id === claimsPanel.claimId ? 'current' : undefined}
+                    aria-current={claim.id === claimsPanel.claimId ? 'true' : undefined}
+                    data-claim-id={claim.id}
+                    title="Open in the compare view (Enter)"
+                    onClick={() => open(claim)}
+                    onKeyDown={onRowKey(claim)}
+                  >
+                    <th scope="row" className="col-wording">
+                      {claim.wording}
+                    </th>
+                    <td className="col-date">{claim.date?.text ?? <span className="muted">undated</span>}</td>
+                    {documents.map((document) => {
+                      const stances = stancesOf(claim, document.id, annotations);
+                      const label = labels.get(document.id) ?? '';
+                      return (
+                        <td key={document.id} className="col-source cell" data-source={label}>
+                          {stances.length === 0 ? (
+                            <span className="no-account" role="img" aria-label={`${label}: no account`} title={`${label}: no account`}>
+                              ·
+                            </span>
+                          ) : (
+                            stances.map((stance, index) => <StanceMark key={index} stance={stance} source={label} />)
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td className="col-disputed">
+                      {conflict ? (
+                        <span className="agreement agreement-disputed" title="Some accounts support it, some contradict it">
+                          <span aria-hidden="true">≠ </span>Disputed
+                        </span>
+                      ) : figuresDiffer ? (
+                        <span className="agreement agreement-figures" title={agreement.reasons.join('; ')}>
+                          <span aria-hidden="true">≈ </span>Figures differ
+                        </span>
+                      ) : (
+                        <span className="visually-hidden">Not disputed</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,380 @@
+/**
+ * A historian weighs three accounts of Nadezhda Alliluyeva's death as a user would: selects the
+ * passage with the mouse in each of the three bundled sources, makes a claim from the Russian
+ * one ("Claim…" in the toolbar; a date the server cannot read is shown next to the date field and
+ * nothing typed is lost), attaches the Volkogonov passage (key C, found by typing) and the
+ * Wikipedia passage (qualifies: "date: 1931 vs 1932"), sees a marker after each highlight and a
+ * chip on each card, clicks a marker and compares the three accounts, sees the claim as one row
+ * of the matrix, undoes and redoes the last attach, and after a reload finds everything again.
+ *
+ * The project is shared by the tests of a worker: what these tests made is taken away afterwards
+ * so other specs see the sources as they were.
+ */
+import type { Locator, Page } from '@playwright/test';
+import type { Annotation } from '../../shared/annotations';
+import type { Claim } from '../../shared/claims';
+import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
+
+const RUSSIAN = 'Она вышла и в ту же ночь покончила с собой.';
+const WIKIPEDIA = 'In November 1931, after a group dinner in the Kremlin in which Stalin flirted with other women, Nadya shot herself.';
+const VOLKOGONOV = 'In the night of 8-9 November 1932 Alliluyeva-Stalina ended her life by suicide';
+const WORDING = 'Nadezhda Alliluyeva shot herself after a quarrel with Stalin';
+
+let annotationsBefore = new Set<string>();
+let claimsBefore = new Set<string>();
+
+test.beforeAll(async ({ workbench }) => {
+  annotationsBefore = new Set((await hostApi<Annotation[]>(workbench, 'listAnnotations', {})).map((a) => a.id));
+  claimsBefore = new Set((await hostApi<Claim[]>(workbench, 'listClaims')).map((c) => c.id));
+});
+
+test.beforeEach(async ({ workbench }) => {
+  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
+});
+
+test.afterAll(async ({ workbench }) => {
+  for (const claim of await hostApi<Claim[]>(workbench, 'listClaims')) {
+    if (!claimsBefore.has(claim.id)) await hostApi(workbench, 'deleteClaim', { id: claim.id });
+  }
+  for (const annotation of await hostApi<Annotation[]>(workbench, 'listAnnotations', {})) {
+    if (!annotationsBefore.has(annotation.id)) await hostApi(workbench, 'deleteAnnotation', { id: annotation.id });
+  }
+  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
+});
+
+async function open(page: Page, workbench: Workbench) {
+  await page.goto(workbench.server.url);
+  const panes = page.locator('section.pane');
+  await expect(panes).toHaveCount(3);
+  const russian = panes.nth(0);
+  const wikipedia = panes.nth(1);
+  const volkogonov = panes.nth(2);
+  await expect(russian.locator('.pane-title')).toHaveText(/^\[?Alliluyeva's death/);
+  await expect(wikipedia.locator('.pane-title')).toHaveText(/Joseph Stalin/);
+  await expect(volkogonov.locator('.pane-title')).toHaveText(/^Triumph and Tragedy/);
+  await expect(volkogonov.locator('.source-text')).toContainText('Stalin was dying.');
+  return { russian, wikipedia, volkogonov };
+}
+
+/**
+ * Where the first and last character of a phrase stand on the screen, after scrolling its pane
+ * so the phrase is a third of the way down. The phrase is found in the rendered text of the pane
+ * (the reading text, hard line breaks already joined), however far down it is.
+ */
+async function phrasePoints(scope: Locator, phrase: string) {
+  return scope.locator('.source-text').evaluate(async (root, wanted) => {
+    const textOf = () => {
+      const pieces: { node: Text; start: number }[] = [];
+      let joined = '';
+      for (const block of Array.from(root.querySelectorAll('.source-text > .source-chunk > *, .source-text > :not(.source-chunk)'))) {
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          if (node.parentElement?.closest('.citation, .page-locator, .annotation-grade, .claim-marker')) continue;
+          pieces.push({ node, start: joined.length });
+          joined += node.data;
+        }
+        joined += '\n\n';
+      }
+      return { pieces, joined };
+    };
+    let text = textOf();
+    const start = text.joined.indexOf(wanted);
+    if (start < 0) throw new Error(`“${wanted}” is not in the text`);
+    const end = start + wanted.length;
+    const rectOf = (offset: number) => {
+      const find = () => [...text.pieces].reverse().find((p) => p.start <= offset && offset < p.start + p.node.data.length)!;
+      let piece = find();
+      // A redraw (a highlight drawn anew) may have replaced the text nodes: look them up again.
+      if (!piece.node.isConnected) {
+        text = textOf();
+        piece = find();
+      }
+      const range = document.createRange();
+      range.setStart(piece.node, offset - piece.start);
+      range.setEnd(piece.node, offset - piece.start + 1);
+      const rects = range.getClientRects();
+      return rects[rects.length - 1]!;
+    };
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Bring the phrase a third of the way down the pane. Far down a long text the blocks laid out
+    // on the way may change height in the next frames: aim again until it stands still.
+    const body = root.closest<HTMLElement>('.pane-body')!;
+    let still = 0;
+    for (let attempt = 0; attempt < 20 && still < 2; attempt++) {
+      const box = body.getBoundingClientRect();
+      const off = rectOf(start).top - (box.top + box.height / 3);
+      if (Math.abs(off) < 2) still++;
+      else {
+        const before = body.scrollTop;
+        body.scrollTop += off;
+        // At the top or the bottom of the text it can go no further.
+        still = body.scrollTop === before ? still + 1 : 0;
+      }
+      await frame();
+    }
+    const first = rectOf(start);
+    const last = rectOf(end - 1);
+    return {
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  }, phrase);
+}
+
+/** Selects a phrase with the mouse: down on its first letter, drag, up after its last. */
+async function selectWithMouse(page: Page, scope: Locator, phrase: string) {
+  const { from, to } = await phrasePoints(scope, phrase);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString().replace(/\s+/g, ' ').trim())).toBe(phrase.replace(/\s+/g, ' '));
+}
+
+const popover = (scope: Locator) => scope.locator('.annotation-popover');
+const claimPanel = (scope: Locator) => popover(scope).getByRole('group', { name: 'Claim' });
+const marker = (scope: Locator, annotationId: string) => scope.locator(`.claim-marker[data-claims-of="${annotationId}"]`);
+const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Sidebar' });
+const card = (page: Page, annotationId: string) => sidebar(page).locator(`.card[data-annotation-id="${annotationId}"]`);
+const claimsRegion = (page: Page) => page.getByRole('region', { name: 'Claims' });
+
+/** The id of the highlight the open toolbar belongs to. */
+async function openHighlightId(scope: Locator): Promise<string> {
+  const popup = popover(scope);
+  await expect(popup).toHaveAttribute('data-annotation-for', /.+/);
+  return (await popup.getAttribute('data-annotation-for'))!;
+}
+
+/** Closes the claim panel, then the toolbar. */
+async function closeToolbar(page: Page, scope: Locator) {
+  for (let i = 0; i < 3 && (await popover(scope).count()) > 0; i++) await page.keyboard.press('Escape');
+  await expect(popover(scope)).toHaveCount(0);
+}
+
+async function ourClaims(workbench: Workbench): Promise<Claim[]> {
+  return (await hostApi<Claim[]>(workbench, 'listClaims')).filter((claim) => !claimsBefore.has(claim.id));
+}
+
+test.describe('claims from the passages', () => {
+  test('one claim, three accounts: make it from a passage, attach two more, compare them, undo, redo and reload', async ({ page, workbench }) => {
+    const { russian, wikipedia, volkogonov } = await open(page, workbench);
+
+    // -- The Russian passage: a new claim, made from the toolbar's "Claim…". -----------------------
+    await selectWithMouse(page, russian, RUSSIAN);
+    await russian.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: 'Claim…' }).click();
+    const russianId = await openHighlightId(russian);
+    const panel = claimPanel(russian);
+    await expect(panel.getByRole('combobox', { name: 'Find a claim' })).toBeFocused();
+    // No claim yet: the list offers only a new one, from this passage.
+    const newOption = panel.getByRole('option', { name: /New claim/ });
+    await expect(newOption).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    const form = panel.getByRole('form', { name: 'New claim' });
+    const wording = form.getByRole('textbox', { name: 'Wording' });
+    await expect(wording).toBeFocused();
+    await expect(wording).toHaveValue(RUSSIAN);
+    await wording.fill(WORDING);
+    await form.getByRole('textbox', { name: 'People' }).fill('Nadezhda Alliluyeva, Stalin');
+    // The stance: symbol, word and what it means; "supports" to begin with.
+    const stances = form.getByRole('radiogroup', { name: 'Stance' });
+    await expect(stances.getByRole('radio')).toHaveCount(4);
+    await expect(stances.getByRole('radio', { name: /Supports/ })).toBeChecked();
+    await expect(stances).toContainText('✘Contradicts');
+    await expect(stances).toContainText('agrees in substance, differs in a detail');
+
+    // A date the server cannot read: the error stands next to the date, and nothing typed is lost.
+    const dateField = form.getByRole('textbox', { name: 'Date' });
+    await dateField.fill('the night after the quarrel');
+    await form.getByRole('button', { name: 'Create claim' }).click();
+    await expect(dateField).toHaveAttribute('aria-invalid', 'true');
+    const dateError = form.getByRole('alert');
+    await expect(dateError).toContainText('the night after the quarrel');
+    await expect(dateField).toHaveAccessibleDescription(/date/i);
+    await expect(wording).toHaveValue(WORDING);
+    await expect(form.getByRole('textbox', { name: 'People' })).toHaveValue('Nadezhda Alliluyeva, Stalin');
+    expect(await ourClaims(workbench)).toHaveLength(0);
+
+    await dateField.fill('8–9 November 1932');
+    await form.getByRole('button', { name: 'Create claim' }).click();
+    await expect(panel.getByRole('status')).toContainText(`New claim “${WORDING}”`);
+    await expect(dateField).toHaveCount(0);
+    // The passage now tells the claim: the toolbar lists it, and a marker follows the highlight.
+    await expect(panel.getByRole('region', { name: 'Claims this passage is an account of' })).toContainText(WORDING);
+    const russianMarker = marker(russian, russianId);
+    await expect(russianMarker).toHaveAttribute('data-symbols', '◆✔');
+    await expect(russianMarker).toHaveAttribute('aria-label', `Account of claim: ${WORDING} (supports)`);
+    await expect(russianMarker).toHaveAttribute('title', `Account of claim: ${WORDING} (supports)`);
+    const [claim] = await ourClaims(workbench);
+    expect(claim).toMatchObject({ wording: WORDING, people: ['Nadezhda Alliluyeva', 'Stalin'], places: [] });
+    expect(claim!.date).toMatchObject({ text: '8–9 November 1932', from: '1932-11-08', to: '1932-11-09' });
+    expect(claim!.accounts.map((a) => [a.annotationId, a.stance])).toEqual([[russianId, 'supports']]);
+    await closeToolbar(page, russian);
+
+    // -- Volkogonov, far down the long text: key C, the claim found by typing, Enter, Enter. -------
+    await selectWithMouse(page, volkogonov, VOLKOGONOV);
+    await expect(volkogonov.getByRole('toolbar', { name: 'Highlight the selection' })).toBeVisible();
+    await page.keyboard.press('c');
+    const volkogonovId = await openHighlightId(volkogonov);
+    const search = claimPanel(volkogonov).getByRole('combobox', { name: 'Find a claim' });
+    await expect(search).toBeFocused();
+    await page.keyboard.type('alliluyeva 1932');
+    const found = claimPanel(volkogonov).getByRole('option', { name: new RegExp(WORDING) });
+    await expect(found).toHaveAttribute('aria-selected', 'true');
+    await expect(found).toContainText('8–9 November 1932');
+    await page.keyboard.press('Enter');
+    const attachForm = claimPanel(volkogonov).getByRole('form', { name: 'Attach to the claim' });
+    await expect(attachForm).toContainText(WORDING);
+    await expect(attachForm.getByRole('radio', { name: /Supports/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(claimPanel(volkogonov).getByRole('status')).toContainText(`Attached to “${WORDING}”`);
+    await expect(marker(volkogonov, volkogonovId)).toHaveAttribute('aria-label', `Account of claim: ${WORDING} (supports)`);
+    await closeToolbar(page, volkogonov);
+
+    // -- Wikipedia: qualifies (the year differs), with a note on what differs. ----------------------
+    await selectWithMouse(page, wikipedia, WIKIPEDIA);
+    await wikipedia.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: 'Claim…' }).click();
+    const wikipediaId = await openHighlightId(wikipedia);
+    await claimPanel(wikipedia).getByRole('combobox', { name: 'Find a claim' }).fill('quarrel');
+    await claimPanel(wikipedia).getByRole('option', { name: new RegExp(WORDING) }).click();
+    const qualifyForm = claimPanel(wikipedia).getByRole('form', { name: 'Attach to the claim' });
+    await qualifyForm.getByRole('radio', { name: /Qualifies/ }).check();
+    await qualifyForm.getByRole('textbox', { name: 'What differs' }).fill('date: 1931 vs 1932');
+    await qualifyForm.getByRole('button', { name: 'Attach' }).click();
+    await expect(claimPanel(wikipedia).getByRole('status')).toContainText('as qualifies');
+    const wikipediaMarker = marker(wikipedia, wikipediaId);
+    await expect(wikipediaMarker).toHaveAttribute('data-symbols', '◆≈');
+    await expect(wikipediaMarker).toHaveAttribute('aria-label', `Account of claim: ${WORDING} (qualifies)`);
+    await closeToolbar(page, wikipedia);
+    const [three] = await ourClaims(workbench);
+    expect(three!.accounts.map((a) => [a.annotationId, a.stance, a.note])).toEqual([
+      [russianId, 'supports', ''],
+      [volkogonovId, 'supports', ''],
+      [wikipediaId, 'qualifies', 'date: 1931 vs 1932'],
+    ]);
+
+    // The marker's meaning is in its symbols and its words, not its colour alone.
+    expect(await wikipediaMarker.evaluate((element) => getComputedStyle(element, '::before').content)).toBe('"◆≈"');
+    expect(await wikipediaMarker.evaluate((element) => getComputedStyle(element).borderStyle)).not.toBe(
+      await russianMarker.evaluate((element) => getComputedStyle(element).borderStyle),
+    );
+    // It is not part of the text: the highlight's text is the passage, nothing more.
+    const wikipediaText = await wikipedia
+      .locator(`mark[data-annotation-id="${wikipediaId}"]`)
+      .evaluateAll((marks) => marks.map((m) => m.textContent).join(''));
+    expect(wikipediaText).toBe(WIKIPEDIA);
+
+    // -- The sidebar: a chip on each card (stance symbol and the claim's wording). ------------------
+    const wikipediaChip = card(page, wikipediaId).getByRole('list', { name: 'Claims' }).getByRole('button');
+    await expect(wikipediaChip).toHaveText(`◆≈${WORDING}`);
+    await expect(wikipediaChip).toHaveAccessibleName(`Account of claim: ${WORDING} (qualifies)`);
+    await expect(card(page, russianId).getByRole('list', { name: 'Claims' }).getByRole('button')).toHaveText(`◆✔${WORDING}`);
+    await expect(card(page, volkogonovId).getByRole('list', { name: 'Claims' }).getByRole('button')).toHaveText(`◆✔${WORDING}`);
+
+    // -- One click on a marker: the claims panel compares the three accounts. -----------------------
+    await russianMarker.scrollIntoViewIfNeeded();
+    await russianMarker.click();
+    const claims = claimsRegion(page);
+    await expect(claims).toBeVisible();
+    await expect(claims.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
+    await expect(claims.getByRole('region', { name: 'The claim' }).getByRole('textbox', { name: 'Wording' })).toHaveValue(WORDING);
+    await expect(claims.getByRole('article', { name: /^Account in / })).toHaveCount(3);
+
+    // The matrix: the claim is one row, with a symbol for each source.
+    await claims.getByRole('tab', { name: 'Matrix' }).click();
+    await expect(claims.getByRole('tab', { name: 'Matrix' })).toHaveAttribute('aria-selected', 'true');
+    const matrix = claims.getByRole('table', { name: 'Claims by source' });
+    const rows = matrix.locator('tbody tr');
+    await expect(rows).toHaveCount(claimsBefore.size + 1);
+    const row = matrix.locator(`tbody tr[data-claim-id="${claim!.id}"]`);
+    await expect(row.getByRole('rowheader')).toHaveText(WORDING);
+    const stanceMarks = row.getByRole('img', { name: /: (supports|qualifies)$/ });
+    await expect(stanceMarks).toHaveCount(3);
+    await expect(stanceMarks).toHaveText(['✔', '≈', '✔']);
+
+    // -- Undo takes back the last attach (the Wikipedia marker goes); redo brings it back. ----------
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(wikipediaMarker).toHaveCount(0);
+    await expect(russianMarker).toHaveAttribute('data-symbols', '◆✔');
+    await expect(row.getByRole('img', { name: /: (supports|qualifies)$/ })).toHaveCount(2);
+    await expect(card(page, wikipediaId).getByRole('list', { name: 'Claims' })).toHaveCount(0);
+    await expect(card(page, wikipediaId)).toBeVisible(); // the highlight stays
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect(wikipediaMarker).toHaveAttribute('data-symbols', '◆≈');
+    await expect(row.getByRole('img', { name: /: (supports|qualifies)$/ })).toHaveCount(3);
+
+    // -- After a reload, everything is still there. ----------------------------------------------------
+    await page.reload();
+    const again = await open(page, workbench);
+    await expect(marker(again.russian, russianId)).toHaveAttribute('aria-label', `Account of claim: ${WORDING} (supports)`);
+    await expect(marker(again.volkogonov, volkogonovId)).toHaveAttribute('aria-label', `Account of claim: ${WORDING} (supports)`);
+    await expect(marker(again.wikipedia, wikipediaId)).toHaveAttribute('aria-label', `Account of claim: ${WORDING} (qualifies)`);
+    await expect(card(page, wikipediaId).getByRole('list', { name: 'Claims' }).getByRole('button')).toHaveText(`◆≈${WORDING}`);
+    // The chip opens the compare view too.
+    await card(page, wikipediaId).getByRole('list', { name: 'Claims' }).getByRole('button').click();
+    await expect(claimsRegion(page).getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
+    await expect(claimsRegion(page).getByRole('article', { name: /^Account in / })).toHaveCount(3);
+    const stored = await ourClaims(workbench);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.accounts.map((a) => a.stance)).toEqual(['supports', 'supports', 'qualifies']);
+  });
+
+  test('a passage telling two claims: its marker offers both, the stance changes and the account detaches from the toolbar', async ({
+    page,
+    workbench,
+  }) => {
+    const { russian } = await open(page, workbench);
+    const phrase = 'Сын Василий';
+    await selectWithMouse(page, russian, phrase);
+    await page.keyboard.press('c');
+    const id = await openHighlightId(russian);
+    const panel = claimPanel(russian);
+    await panel.getByRole('option', { name: /New claim/ }).click();
+    let form = panel.getByRole('form', { name: 'New claim' });
+    await form.getByRole('textbox', { name: 'Wording' }).fill('Vasily held a high post in the air force');
+    await form.getByRole('textbox', { name: 'People' }).fill('Vasily Stalin');
+    await form.getByRole('radio', { name: /Mentions/ }).check();
+    await form.getByRole('button', { name: 'Create claim' }).click();
+    await expect(marker(russian, id)).toHaveAttribute('data-symbols', '◆○');
+
+    // A second claim for the same passage.
+    await panel.getByRole('option', { name: /New claim/ }).click();
+    form = panel.getByRole('form', { name: 'New claim' });
+    await form.getByRole('textbox', { name: 'Wording' }).fill('Stalin had a son and a daughter with Alliluyeva');
+    await form.getByRole('textbox', { name: 'Date' }).fill('1932');
+    await form.getByRole('radio', { name: /Contradicts/ }).check();
+    await form.getByRole('textbox', { name: 'What differs' }).press('Enter');
+    const both = marker(russian, id);
+    await expect(both).toHaveAttribute('aria-label', /^Account of 2 claims: /);
+    await expect(both).toHaveAttribute('data-symbols', /^◆[○✘]{2}$/);
+    // Already attached claims are not offered again.
+    await expect(panel.getByRole('listbox', { name: 'Matching claims' }).getByRole('option')).toHaveCount(
+      (await hostApi<Claim[]>(workbench, 'listClaims')).filter((claim) => !claim.accounts.some((a) => a.annotationId === id)).length + 1,
+    );
+
+    // The stance changes from the toolbar; the marker follows.
+    await panel.getByRole('combobox', { name: 'Stance toward “Stalin had a son and a daughter with Alliluyeva”' }).selectOption('qualifies');
+    await expect(both).toHaveAttribute('aria-label', /Stalin had a son and a daughter with Alliluyeva \(qualifies\)/);
+    await closeToolbar(page, russian);
+
+    // One click on the marker: a tiny menu to choose which claim to compare.
+    await both.click();
+    const menu = russian.getByRole('menu', { name: 'Claims this passage is an account of' });
+    await expect(menu.getByRole('menuitem')).toHaveCount(2);
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(both).toBeFocused();
+    await page.keyboard.press('Enter');
+    await menu.getByRole('menuitem', { name: /Vasily held a high post/ }).click();
+    await expect(claimsRegion(page).getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
+    await expect(claimsRegion(page).getByRole('article', { name: /^Account in / })).toHaveCount(1);
+
+    // Detached from one claim: the marker tells the other one only.
+    await russian.locator(`mark[data-annotation-id="${id}"]`).first().click();
+    await russian.getByRole('toolbar', { name: 'Highlight tools' }).getByRole('button', { name: 'Claim…' }).click();
+    await claimPanel(russian).getByRole('button', { name: 'Detach from “Vasily held a high post in the air force”' }).click();
+    await expect(both).toHaveAttribute('aria-label', 'Account of claim: Stalin had a son and a daughter with Alliluyeva (qualifies)');
+    await expect(both).not.toHaveAttribute('aria-haspopup', 'menu');
+  });
+});
