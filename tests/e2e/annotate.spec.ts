@@ -8,8 +8,9 @@
  * the tests made is taken away afterwards so other specs see the sources as they were.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { Annotation, Tag, Workspace } from '../../shared/annotations';
+import type { Annotation, Tag } from '../../shared/annotations';
 import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
+import { phrasePoints, selectWithMouse } from './select-text';
 
 
 
@@ -45,59 +46,6 @@ async function open(page: Page, workbench: Workbench) {
   await expect(volkogonov.locator('.pane-title')).toHaveText(/^Triumph and Tragedy/);
   await expect(volkogonov.locator('.source-text')).toContainText('Stalin was dying.');
   return { russian, volkogonov };
-}
-
-/**
- * Where the first and last character of a phrase stand on the screen: the phrase is found in the
- * text of `scope` (it may run over several blocks, which the reading text joins with a blank line).
- */
-async function phrasePoints(scope: Locator, phrase: string) {
-  return scope.locator('.source-text').evaluate((root, wanted) => {
-    // The text nodes of the blocks, each block's text followed by "\n\n" as in the reading text.
-    const pieces: { node: Text; start: number }[] = [];
-    let joined = '';
-    for (const block of Array.from(root.querySelectorAll('.source-chunk > *'))) {
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        if (node.parentElement?.closest('.citation, .page-locator, .annotation-grade')) continue;
-        pieces.push({ node, start: joined.length });
-        joined += node.data;
-      }
-      joined += '\n\n';
-    }
-    const start = joined.indexOf(wanted);
-    if (start < 0) throw new Error(`“${wanted}” is not in the text`);
-    const end = start + wanted.length;
-    const rectOf = (offset: number) => {
-      const piece = [...pieces].reverse().find((p) => p.start <= offset && offset < p.start + p.node.data.length)!;
-      const range = document.createRange();
-      range.setStart(piece.node, offset - piece.start);
-      range.setEnd(piece.node, offset - piece.start + 1);
-      const rects = range.getClientRects();
-      return rects[rects.length - 1]!;
-    };
-    // Bring the phrase into view (a third of the way down the pane), so the mouse can reach it.
-    const body = root.closest<HTMLElement>('.pane-body')!;
-    const frame = body.getBoundingClientRect();
-    body.scrollTop += rectOf(start).top - (frame.top + frame.height / 3);
-    const first = rectOf(start);
-    const last = rectOf(end - 1);
-    return {
-      from: { x: first.left + 1, y: first.top + first.height / 2 },
-      to: { x: last.right - 1, y: last.top + last.height / 2 },
-    };
-  }, phrase);
-}
-
-/** Selects a phrase with the mouse: down on its first letter, drag, up after its last. */
-async function selectWithMouse(page: Page, scope: Locator, phrase: string) {
-  const { from, to } = await phrasePoints(scope, phrase);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 4 });
-  await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString().replace(/\s+/g, ' ').trim())).toBe(phrase.replace(/\s+/g, ' '));
 }
 
 /** The highlight (its first element) over exactly this text. */

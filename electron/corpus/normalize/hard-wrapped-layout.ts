@@ -10,7 +10,7 @@
  */
 import type { LocatorKind, TextBlockKind } from '../../../shared/text-model';
 import type { FurnitureRules } from './furniture';
-import { isBlank, rawLines } from './raw-lines';
+import { rawLines } from './raw-lines';
 
 export interface LayoutRules {
   readonly furniture: FurnitureRules;

@@ -4,13 +4,14 @@
  * credibility of the information, the note on what differs, and the way back to the text.
  */
 import { SOURCE_RELIABILITY_WORDING, type Annotation, type SourceAssessment } from '../../../shared/annotations';
-import { STANCE_ORDER, STANCES, type Stance } from '../../../shared/claims';
+import { STANCES, type Stance } from '../../../shared/claims';
 import { CredibilityBadge, credibilityWording } from '../assessment/grades';
 import { useStore } from '../state/store-context';
 import type { AccountView } from './claim-facts';
 import type { FigureMark } from './differences';
 import { InlineText } from './fields';
 import { cleanError } from './ClaimEditor';
+import { StanceOptions } from './StanceMark';
 
 interface Props {
   readonly view: AccountView;
@@ -98,11 +99,7 @@ export function AccountColumn({ view, assessment, marks, onShowInText }: Props) 
             title={STANCES[account.stance].description}
             onChange={(event) => void store.updateAccount({ id: account.id, stance: event.target.value as Stance })}
           >
-            {STANCE_ORDER.map((stance) => (
-              <option key={stance} value={stance}>
-                {STANCES[stance].symbol} {STANCES[stance].label}
-              </option>
-            ))}
+            <StanceOptions />
           </select>
         </label>
         {annotation && (

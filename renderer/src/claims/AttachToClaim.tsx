@@ -14,6 +14,7 @@ import { STANCE_ORDER, STANCES, type Account, type Claim, type Stance } from '..
 import { toolbarActionOf } from '../annotations/keys';
 import type { AnnotationStore } from '../state/annotation-store';
 import { CLAIM_SIGN } from './claim-marks';
+import { StanceOptions } from './StanceMark';
 import { errorField, rankClaims, splitNames, type ClaimField } from './claim-search';
 import './attach-to-claim.css';
 
@@ -445,11 +446,7 @@ function AccountRow({ store, claim, account }: { store: AnnotationStore; claim: 
         title={STANCES[account.stance].description}
         onChange={(event) => void store.updateAccount({ id: account.id, stance: event.target.value as Stance })}
       >
-        {STANCE_ORDER.map((stance) => (
-          <option key={stance} value={stance} title={STANCES[stance].description}>
-            {STANCES[stance].symbol} {STANCES[stance].label}
-          </option>
-        ))}
+        <StanceOptions />
       </select>
       <input
         type="text"

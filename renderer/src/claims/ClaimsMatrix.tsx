@@ -4,14 +4,14 @@
  * filterable by tag, person and stance. A row or a cell opens the claim in the compare view.
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { STANCE_ORDER, STANCES, type Claim, type Stance } from '../../../shared/claims';
+import type { Claim, Stance } from '../../../shared/claims';
 import type { DocumentSummary } from '../../../shared/domain';
 import { TagOptions } from '../codebook/TagOptions';
 import { buildTagTree, flattenTree } from '../codebook/tag-tree';
 import { displayTitle } from '../panes/titles';
 import { useAnnotations, useStore } from '../state/store-context';
 import { accountViews, agreementOf, allPeople, filterClaims, shortTitle, stancesConflict, stancesOf, type MatrixFilter } from './claim-facts';
-import { StanceLegend, StanceMark } from './StanceMark';
+import { StanceLegend, StanceMark, StanceOptions } from './StanceMark';
 
 type SortKey = 'date' | 'wording';
 interface Sort {
@@ -121,11 +121,7 @@ export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummar
               onChange={(event) => setFilter({ ...filter, stance: event.target.value as Stance | '' })}
             >
               <option value="">Any stance</option>
-              {STANCE_ORDER.map((stance) => (
-                <option key={stance} value={stance}>
-                  {STANCES[stance].symbol} {STANCES[stance].label}
-                </option>
-              ))}
+              <StanceOptions />
             </select>
           </label>
           {filtering && (

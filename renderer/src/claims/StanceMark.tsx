@@ -25,6 +25,19 @@ export function StanceMark({ stance, source, withWord }: { stance: Stance; sourc
   );
 }
 
+/** The stances as options of a select, each with its symbol (the select is read without colour). */
+export function StanceOptions() {
+  return (
+    <>
+      {STANCE_ORDER.map((stance) => (
+        <option key={stance} value={stance} title={STANCES[stance].description}>
+          {STANCES[stance].symbol} {STANCES[stance].label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function StanceLegend() {
   return (
     <dl className="stance-legend" aria-label="Legend">
