@@ -494,6 +494,13 @@ test.describe('sidebar', () => {
     await card.click();
     await expect(mark).toBeInViewport();
 
+    // By keyboard: the quote is the card's button.
+    await pane.locator('.pane-body').evaluate((body) => body.scrollTo(0, 0));
+    await expect(mark).not.toBeInViewport();
+    await card.getByRole('button', { name: /^Go to “/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(mark).toBeInViewport();
+
     await card.hover();
     await expect(mark).toHaveClass(/is-hovered/);
     await page.mouse.move(5, 5);

@@ -95,9 +95,10 @@ export function AttachToClaim({ store, annotation, claims, onClose }: Props) {
 
   /** The store's error of the change just made, put next to its field (and taken from the toolbar). */
   const takeError = (): Errors => {
-    const message = store.getSnapshot().error ?? 'The change could not be saved.';
-    if (store.getSnapshot().error === message) store.clearError();
-    return { [errorField(message) ?? 'form']: message };
+    const { error, errorField: field } = store.getSnapshot();
+    const message = error ?? 'The change could not be saved.';
+    if (error) store.clearError();
+    return { [errorField(message, field) ?? 'form']: message };
   };
 
   const focusError = () =>

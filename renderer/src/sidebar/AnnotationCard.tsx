@@ -54,24 +54,17 @@ export const AnnotationCard = memo(function AnnotationCard({
       className={`card${lit ? ' lit' : ''}`}
       data-color={annotation.color}
       data-annotation-id={annotation.id}
-      tabIndex={0}
-      role="button"
-      aria-label={`Go to “${annotation.quote.exact.slice(0, 80)}” in ${documentTitle}`}
+      // A click anywhere on the card goes to the passage; for the keyboard, the quote is the
+      // card's button (the claim chips are buttons of their own, so the card itself is not one).
       onClick={activate}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-          event.preventDefault();
-          activate();
-        }
-      }}
       onMouseEnter={() => store.hover(annotation.id)}
       onMouseLeave={() => store.hover(null)}
       onFocus={() => store.hover(annotation.id)}
       onBlur={() => store.hover(null)}
     >
-      <blockquote className="card-quote" title={annotation.quote.exact}>
-        {annotation.quote.exact}
-      </blockquote>
+      <button type="button" className="card-go" title={annotation.quote.exact} aria-label={`Go to “${annotation.quote.exact.slice(0, 80)}” in ${documentTitle}`}>
+        <span className="card-quote">{annotation.quote.exact}</span>
+      </button>
       {chips.length > 0 && (
         <ul className="chips" aria-label="Tags">
           {chips.map((tag) => (
@@ -92,12 +85,11 @@ export const AnnotationCard = memo(function AnnotationCard({
                 data-claim-id={mark.claimId}
                 title={`${accountLabel(mark.wording, mark.stance)}: compare its accounts`}
                 aria-label={accountLabel(mark.wording, mark.stance)}
-                // The card's own click and keys scroll to the highlight: not this one's.
+                // The card's own click scrolls to the highlight: not this one's.
                 onClick={(event) => {
                   event.stopPropagation();
                   store.showClaims({ claimId: mark.claimId, view: 'compare' });
                 }}
-                onKeyDown={(event) => event.stopPropagation()}
               >
                 <span className="claim-symbol" aria-hidden="true">
                   {CLAIM_SIGN}

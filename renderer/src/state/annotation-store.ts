@@ -5,6 +5,7 @@
  * undo pressed anywhere takes back the last change made anywhere.
  */
 import type { ApiClient, ApiInput } from '../../../shared/api';
+import { ApiError } from '../../../shared/errors';
 import type { Annotation, HistoryState, SourceAssessment, Tag } from '../../../shared/annotations';
 import { compareClaims, type Claim } from '../../../shared/claims';
 
@@ -38,6 +39,8 @@ export interface AnnotationSnapshot {
   readonly tagFilter: readonly string[];
   /** The last error of a change, shown where the user acted. */
   readonly error: string | null;
+  /** The input field the server named in that error ("date", "account.annotationId"), if any. */
+  readonly errorField: string | null;
   /** The current non-empty selection in a pane, or null. */
   readonly selection: PaneSelection | null;
   /** Source assessments loaded so far, by document id. */
@@ -59,6 +62,7 @@ export class AnnotationStore {
     hovered: null,
     tagFilter: [],
     error: null,
+    errorField: null,
     selection: null,
     assessments: {},
   };
@@ -102,7 +106,7 @@ export class AnnotationStore {
       this.set({ assessments: { ...this.snapshot.assessments, [documentId]: assessment } });
       return assessment;
     } catch (error) {
-      this.set({ error: (error as Error).message });
+      this.set({ error: (error as Error).message, errorField: null });
       return null;
     }
   }
@@ -271,7 +275,7 @@ export class AnnotationStore {
   }
 
   clearError(): void {
-    this.set({ error: null });
+    this.set({ error: null, errorField: null });
   }
 
   /** Asks the pane showing the annotation's document to scroll to it. */
@@ -290,10 +294,10 @@ export class AnnotationStore {
     try {
       const result = await run();
       const history = await this.client.getHistory({});
-      this.set({ history, error: null });
+      this.set({ history, error: null, errorField: null });
       return result;
     } catch (error) {
-      this.set({ error: (error as Error).message });
+      this.set({ error: (error as Error).message, errorField: error instanceof ApiError ? (error.field ?? null) : null });
       return null;
     }
   }
