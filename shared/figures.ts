@@ -340,6 +340,11 @@ export interface FigureDifference {
    * 'number'. Accounts that give none of this kind are absent.
    */
   values: Record<string, string[]>;
+  /**
+   * Per account id, the figures of its text that another account giving this kind does not
+   * match (where to point in each text); accounts with none are absent.
+   */
+  differing: Record<string, Figure[]>;
   /** For people: "year: 1931 (Wikipedia) vs 1932 (Volkogonov)". */
   summary: string;
 }
@@ -430,8 +435,9 @@ export function compareFigures(accounts: readonly FigureAccount[]): FigureDiffer
     const giving = found
       .map(({ account, figures }) => {
         const rs: Reading[] = [];
-        for (const r of figures.flatMap((f) => readings(f, kind))) if (!rs.some((x) => x.value === r.value)) rs.push(r);
-        return { account, readings: rs, parts: [...new Set(rs.flatMap((r) => r.parts))] };
+        const read = figures.flatMap((figure) => readings(figure, kind).map((reading) => ({ figure, reading })));
+        for (const { reading } of read) if (!rs.some((x) => x.value === reading.value)) rs.push(reading);
+        return { account, readings: rs, read, parts: [...new Set(rs.flatMap((r) => r.parts))] };
       })
       .filter((g) => g.readings.length > 0);
     const covers = (xs: string[], ys: string[]) => xs.every((x) => ys.some((y) => compatible(kind, x, y)));
@@ -439,15 +445,18 @@ export function compareFigures(accounts: readonly FigureAccount[]): FigureDiffer
     if (!disagree) continue;
 
     const values: Record<string, string[]> = {};
+    const differing: Record<string, Figure[]> = {};
     const groups: { shown: string; labels: string[] }[] = [];
     for (const g of giving) {
       values[g.account.id] = g.readings.map((r) => r.value);
+      const odd = g.read.filter(({ reading }) => giving.some((other) => other !== g && !covers(reading.parts, other.parts))).map(({ figure }) => figure);
+      if (odd.length > 0) differing[g.account.id] = [...new Set(odd)];
       const shown = g.readings.map((r) => display(kind, r)).join(', ');
       const group = groups.find((x) => x.shown === shown);
       if (group) group.labels.push(g.account.label);
       else groups.push({ shown, labels: [g.account.label] });
     }
-    differences.push({ kind, values, summary: `${kind}: ${groups.map((x) => `${x.shown} (${x.labels.join(', ')})`).join(' vs ')}` });
+    differences.push({ kind, values, differing, summary: `${kind}: ${groups.map((x) => `${x.shown} (${x.labels.join(', ')})`).join(' vs ')}` });
   }
   return differences;
 }

@@ -3,7 +3,7 @@
  * compares their exact quotes), pointed out above the accounts, and where the differing figures
  * stand inside each quote so they can be marked there.
  */
-import { compareFigures, findFigures, type Figure, type FigureKind } from '../../../shared/figures';
+import { compareFigures, type Figure, type FigureKind } from '../../../shared/figures';
 import type { AccountView } from './claim-facts';
 
 export interface FigureMark {
@@ -19,35 +19,12 @@ export interface QuoteDifference {
   readonly marks: ReadonlyMap<string, readonly FigureMark[]>;
 }
 
-/** What a figure tells at one kind's level, as compareFigures reports it in `values`. */
-function valueAt(figure: Figure, kind: FigureKind): string | null {
-  const ends = figure.value.split('/');
-  switch (kind) {
-    case 'number':
-      return figure.kind === 'number' ? figure.value : null;
-    case 'year': {
-      if (figure.kind === 'number') return null;
-      const years = [...new Set(ends.map((end) => (figure.kind === 'year' ? end : end.slice(0, 4))).filter((year) => /^\d{4}s?$/.test(year)))];
-      return years.length > 0 ? years.join('/') : null;
-    }
-    case 'month': {
-      if (figure.kind !== 'month' && figure.kind !== 'date') return null;
-      return [...new Set(ends.map((end) => (end.startsWith('--') ? end.slice(0, 4) : end.slice(0, 7))))].join('/');
-    }
-    case 'date':
-      return figure.kind === 'date' ? figure.value : null;
-  }
-}
-
 /** The part of a figure to mark: for a year, only the year's digits ("1932" of "8-9 November 1932"). */
-function markOf(figure: Figure, kind: FigureKind, value: string): FigureMark {
+function markOf(figure: Figure, kind: FigureKind): FigureMark {
   if (kind === 'year') {
-    const years = value.split('/').map((year) => year.replace(/s$/, ''));
-    const spots = years.map((year) => figure.text.lastIndexOf(year)).filter((at) => at >= 0);
-    if (spots.length === 1 && years.length === 1) {
-      const at = spots[0]!;
-      return { start: figure.start + at, end: figure.start + at + years[0]!.length };
-    }
+    const years = [...new Set(figure.value.split('/').map((end) => (figure.kind === 'year' ? end : end.slice(0, 4)).replace(/s$/, '')))];
+    const at = years.length === 1 ? figure.text.lastIndexOf(years[0]!) : -1;
+    if (at >= 0) return { start: figure.start + at, end: figure.start + at + years[0]!.length };
   }
   return { start: figure.start, end: figure.end };
 }
@@ -63,19 +40,10 @@ export function figureDifferences(views: readonly AccountView[]): QuoteDifferenc
   if (accounts.length < 2) return [];
   const differences = compareFigures(accounts);
   if (differences.length === 0) return [];
-  const figures = new Map(accounts.map((account) => [account.id, findFigures(account.text, account.language)]));
   return differences.map((difference) => {
     const marks = new Map<string, FigureMark[]>();
-    const given = Object.entries(difference.values);
-    for (const [id, values] of given) {
-      // A value differs when another account that gives this kind does not give it too.
-      const differing = values.filter((value) => given.some(([other, theirs]) => other !== id && !theirs.includes(value)));
-      const spots: FigureMark[] = [];
-      for (const figure of figures.get(id) ?? []) {
-        const value = valueAt(figure, difference.kind);
-        if (value !== null && differing.includes(value)) spots.push(markOf(figure, difference.kind, value));
-      }
-      if (spots.length > 0) marks.set(id, spots);
+    for (const [id, figures] of Object.entries(difference.differing)) {
+      marks.set(id, figures.map((figure) => markOf(figure, difference.kind)));
     }
     return { kind: difference.kind, summary: `${LEAD[difference.kind]} — ${difference.summary}`, marks };
   });
