@@ -121,5 +121,9 @@ export const Workspace = z.object({
   theme: z.enum(['light', 'dark', 'system']),
   fontSize: z.number().min(10).max(32),
   firstRunDismissed: z.boolean(),
+  /** The claims panel under the panes: open or not, which view, which claim (absent: closed). */
+  claimsPanel: z
+    .object({ open: z.boolean(), view: z.enum(['compare', 'matrix', 'timeline']), claimId: z.string().nullable() })
+    .optional(),
 });
 export type Workspace = z.infer<typeof Workspace>;

@@ -61,7 +61,10 @@ export function App({ client }: { client: ApiClient }) {
   const layoutRef = useRef<Layout | null>(null);
   layoutRef.current = layout;
   const saver = useMemo(() => new WorkspaceSaver(client, 400, setNotice), [client]);
-  const readWorkspace = useCallback((): Workspace => toWorkspace(layoutRef.current!, offsets.current), []);
+  const readWorkspace = useCallback(
+    (): Workspace => toWorkspace(layoutRef.current!, offsets.current, store.getSnapshot().claimsPanel),
+    [store],
+  );
   const scheduleSave = useCallback(() => layoutRef.current && saver.schedule(readWorkspace), [saver, readWorkspace]);
 
   const reload = useCallback(
@@ -86,6 +89,7 @@ export function App({ client }: { client: ApiClient }) {
         setInfo(appInfo);
         const loaded = layoutFrom(saved, list);
         if (saved) saver.remember(saved);
+        if (saved?.claimsPanel) store.showClaims(saved.claimsPanel);
         setLayout(loaded);
       })
       .catch((reason: Error) => setError(reason.message));
@@ -95,6 +99,17 @@ export function App({ client }: { client: ApiClient }) {
   useEffect(() => {
     scheduleSave();
   }, [layout, scheduleSave]);
+
+  // The claims panel is part of the workspace too: reopened as it was left.
+  useEffect(() => {
+    let last = store.getSnapshot().claimsPanel;
+    return store.subscribe(() => {
+      const now = store.getSnapshot().claimsPanel;
+      if (now === last) return;
+      last = now;
+      scheduleSave();
+    });
+  }, [store, scheduleSave]);
 
   useEffect(() => {
     const flush = () => saver.flush();

@@ -10,7 +10,7 @@
  * API, with a mark of its own in the wording) and everything made or changed is put back after it.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { Annotation, SourceAssessment, SourceReliability, Tag } from '../../shared/annotations';
+import type { Annotation, SourceAssessment, SourceReliability, Tag, Workspace } from '../../shared/annotations';
 import type { Claim } from '../../shared/claims';
 import type { DocumentSummary, VersionContent } from '../../shared/domain';
 import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
@@ -295,11 +295,10 @@ test.describe('the claims panel', () => {
       'qualifies',
     );
 
-    // All is there after a reload.
+    // All is there after a reload, the panel open as it was left.
+    await expect.poll(async () => (await hostApi<Workspace>(workbench, 'getWorkspace')).claimsPanel?.open).toBe(true);
     await page.reload();
     await expect(page.locator('section.pane')).toHaveCount(3);
-    await page.locator('section.pane .source-text').first().click();
-    await page.keyboard.press('Shift+C');
     await expect(panel(page)).toBeVisible();
     await pick(page, 'Alliluyeva', death.wording);
     await expect(panel(page).getByRole('textbox', { name: 'Date' })).toHaveValue('8–9 November 1932');
@@ -403,6 +402,13 @@ test.describe('the claims panel', () => {
     await deathRow.focus();
     await page.keyboard.press('Enter');
     await expect(region.getByRole('textbox', { name: 'Wording' })).toHaveValue(death.wording);
+
+    // The panel is part of the workspace: after a reload it is open on the same claim.
+    await expect.poll(async () => (await hostApi<Workspace>(workbench, 'getWorkspace')).claimsPanel).toEqual({ open: true, view: 'compare', claimId: death.id });
+    await page.reload();
+    const again = page.getByRole('region', { name: 'Claims' });
+    await expect(again.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
+    await expect(again.getByRole('textbox', { name: 'Wording' })).toHaveValue(death.wording);
   });
 
   test('timeline: the claims in the order of their dates in 1932, disputed ones marked, undated apart', async ({ page, workbench }) => {

@@ -199,12 +199,27 @@ describe('saved at once', () => {
     await client.saveAssessment({ documentId: volkogonov.id, reliability: 'B' });
     const workspace = await client.getWorkspace({});
     expect(workspace.panes.map((pane) => pane.documentId)).toEqual([russian.id, expect.any(String), volkogonov.id]);
-    await client.saveWorkspace({ ...workspace, panes: [{ documentId: volkogonov.id, scrollOffset: 5000, width: 0.6 }], theme: 'dark', fontSize: 20 });
+    await client.saveWorkspace({
+      ...workspace,
+      panes: [{ documentId: volkogonov.id, scrollOffset: 5000, width: 0.6 }],
+      theme: 'dark',
+      fontSize: 20,
+      claimsPanel: { open: true, view: 'matrix', claimId: null },
+    });
     project.close();
     open();
     expect(await client.listAnnotations({})).toMatchObject([{ color: 'green', tagIds: [tag.id] }]);
     expect((await client.getAssessment({ documentId: volkogonov.id })).reliability).toBe('B');
-    expect(await client.getWorkspace({})).toMatchObject({ panes: [{ documentId: volkogonov.id, scrollOffset: 5000 }], theme: 'dark', fontSize: 20 });
+    expect(await client.getWorkspace({})).toMatchObject({
+      panes: [{ documentId: volkogonov.id, scrollOffset: 5000 }],
+      theme: 'dark',
+      fontSize: 20,
+      claimsPanel: { open: true, view: 'matrix', claimId: null },
+    });
+    // A workspace saved before the claims panel existed still reads (the panel starts closed).
+    const { claimsPanel: _left, ...older } = await client.getWorkspace({});
+    await client.saveWorkspace(older);
+    expect((await client.getWorkspace({})).claimsPanel).toBeUndefined();
   });
 
   it('a committed annotation survives the process being killed right after', async () => {

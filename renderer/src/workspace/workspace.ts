@@ -68,8 +68,9 @@ export function layoutFrom(saved: Workspace | null, documents: readonly Document
   };
 }
 
-export function toWorkspace(layout: Layout, offsets: ReadonlyMap<string, number>): Workspace {
+export function toWorkspace(layout: Layout, offsets: ReadonlyMap<string, number>, claimsPanel?: Workspace['claimsPanel']): Workspace {
   return {
+    ...(claimsPanel ? { claimsPanel: { open: claimsPanel.open, view: claimsPanel.view, claimId: claimsPanel.claimId } } : {}),
     panes: layout.panes.map((pane, index) => ({
       documentId: pane.documentId,
       scrollOffset: Math.max(0, Math.round(offsets.get(pane.key) ?? pane.initialOffset)),
