@@ -12,6 +12,7 @@ import sirv from 'sirv';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Annotation } from '../../shared/annotations';
+import { STANCE_ORDER, type Claim } from '../../shared/claims';
 import { describeRange, toCodePointOffset } from '../../shared/anchoring';
 import { chromiumPath } from '../../playwright.config';
 import { Project } from '../../electron/project';
@@ -20,6 +21,8 @@ import type { BenchRow } from './rows';
 import { median, percentile } from './rows';
 
 const ANNOTATIONS = 10_000;
+/** Claims drawn as markers after their accounts, two accounts each. */
+const CLAIMS = 1_000;
 const ADDS = 200;
 
 /** A seeded generator, so every run measures the same highlights. */
@@ -58,6 +61,31 @@ function annotationsOver(text: string, documentId: string, versionId: string, co
   });
 }
 
+/** Claims whose accounts are the first annotations, two each, with every stance in turn. */
+function claimsOver(annotations: readonly Annotation[], count: number): Claim[] {
+  const stamp = new Date(0).toISOString();
+  return Array.from({ length: count }, (_, index) => ({
+    id: `claim-${index}`,
+    wording: `Claim ${index}`,
+    date: null,
+    people: [],
+    places: [],
+    verdict: '',
+    credibility: null,
+    accounts: [0, 1].map((which) => ({
+      id: `account-${index}-${which}`,
+      claimId: `claim-${index}`,
+      annotationId: annotations[index * 2 + which]!.id,
+      stance: STANCE_ORDER[(index + which) % STANCE_ORDER.length]!,
+      note: '',
+      createdAt: stamp,
+      updatedAt: stamp,
+    })),
+    createdAt: stamp,
+    updatedAt: stamp,
+  }));
+}
+
 export async function readerBench(runs: number): Promise<BenchRow[]> {
   const temp = tempDir('sourcebench-bench-');
   const outDir = path.join(temp.dir, 'harness');
@@ -74,12 +102,14 @@ export async function readerBench(runs: number): Promise<BenchRow[]> {
       // Unminified while profiling, so the profile names functions.
       build: { outDir, emptyOutDir: true, target: 'esnext', chunkSizeWarningLimit: 5000, minify: !process.env.BENCH_PROFILE },
     });
+    const annotations = annotationsOver(content.text, volkogonov.id, content.versionId, ANNOTATIONS, 1, 'a');
     fs.writeFileSync(
       path.join(outDir, 'bench-data.json'),
       JSON.stringify({
         content,
-        annotations: annotationsOver(content.text, volkogonov.id, content.versionId, ANNOTATIONS, 1, 'a'),
+        annotations,
         extra: annotationsOver(content.text, volkogonov.id, content.versionId, ADDS, 2, 'added-'),
+        claims: claimsOver(annotations, CLAIMS),
       }),
     );
     const serve = sirv(outDir, { dev: true });
@@ -137,7 +167,7 @@ export async function readerBench(runs: number): Promise<BenchRow[]> {
         },
         {
           benchmark: 'add one highlight, 10,000 exist',
-          input: `${ADDS} highlights, command → painted`,
+          input: `${ADDS} highlights, command → painted; ${CLAIMS.toLocaleString('en')} claims marked`,
           ...stats(adds),
           note: `p95 ${percentile(adds, 95).toFixed(1)} ms (target ≤ 16); script alone median ${median(scripted).toFixed(1)} ms`,
         },

@@ -8,6 +8,8 @@ import { EditorView } from 'prosemirror-view';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Annotation } from '../../../shared/annotations';
+import type { Claim } from '../../../shared/claims';
+import { claimMarksByAnnotation } from '../../../renderer/src/claims/claim-marks';
 import type { VersionContent } from '../../../shared/domain';
 import { ReadOnlySource } from '../../../renderer/src/prosemirror/ReadOnlySource';
 import 'prosemirror-view/style/prosemirror.css';
@@ -17,6 +19,7 @@ interface BenchData {
   readonly content: VersionContent;
   readonly annotations: Annotation[];
   readonly extra: Annotation[];
+  readonly claims: Claim[];
 }
 
 declare global {
@@ -64,8 +67,12 @@ function pane(): HTMLElement {
 
 /** The pane highlights are added to, made ready before timing starts. */
 let adding: { element: HTMLElement; root: Root; annotations: Annotation[] } | null = null;
+/** Built once, as the pane does whenever the claims change (they do not while highlights are added). */
+const claimMarks = claimMarksByAnnotation(data.claims);
 const renderAdding = () =>
-  adding?.root.render(<ReadOnlySource content={data.content} language="en" label="bench" annotations={adding.annotations} />);
+  adding?.root.render(
+    <ReadOnlySource content={data.content} language="en" label="bench" annotations={adding.annotations} claimMarks={claimMarks} />,
+  );
 
 window.bench = {
   async openBare() {
@@ -101,6 +108,7 @@ window.bench = {
     flushSync(() => renderAdding());
     // As in use: the pane has settled (chunks out of sight are skipped once laid out).
     while (!element.querySelector('.skip-out-of-sight')) await painted();
+    if (!element.querySelector('.claim-marker')) throw new Error('the claim markers were not drawn');
   },
 
   async addHighlights() {
