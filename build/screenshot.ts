@@ -101,13 +101,15 @@ try {
   await page.keyboard.press('Escape');
 
   // The claims panel over the passages of the accounts, with the compare view, then the matrix.
+  // (The page is left first: it saves its own layout as it goes.)
+  await page.goto('about:blank');
   const workspace = host.project.annotations.workspace();
   host.project.annotations.saveWorkspace({
     ...workspace,
     panes: workspace.panes.map((pane) => ({ ...pane, scrollOffset: Math.max(0, (passages[pane.documentId] ?? 0) - 200) })),
   });
   await page.setViewportSize({ width: 1440, height: 1200 }); // room for the accounts under the panes
-  await page.reload();
+  await page.goto(server.url);
   await page.locator('.source-text').nth(2).waitFor();
   await page.getByRole('button', { name: /^Claims/ }).click();
   const panel = page.getByRole('region', { name: 'Claims' });
