@@ -9,17 +9,13 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { Annotation, Tag } from '../../shared/annotations';
-import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
+import { DEFAULT_WORKSPACE, expect, hostApi, projectContents, restoreProject, test, type ProjectContents, type Workbench } from './workbench';
 import { phrasePoints, selectWithMouse } from './select-text';
 
-
-
-let annotationsBefore = new Set<string>();
-let tagsBefore = new Set<string>();
+let before: ProjectContents;
 
 test.beforeAll(async ({ workbench }) => {
-  annotationsBefore = new Set((await hostApi<Annotation[]>(workbench, 'listAnnotations', {})).map((a) => a.id));
-  tagsBefore = new Set((await hostApi<Tag[]>(workbench, 'listTags')).map((t) => t.id));
+  before = await projectContents(workbench);
 });
 
 test.beforeEach(async ({ workbench }) => {
@@ -27,13 +23,7 @@ test.beforeEach(async ({ workbench }) => {
 });
 
 test.afterAll(async ({ workbench }) => {
-  for (const annotation of await hostApi<Annotation[]>(workbench, 'listAnnotations', {})) {
-    if (!annotationsBefore.has(annotation.id)) await hostApi(workbench, 'deleteAnnotation', { id: annotation.id });
-  }
-  for (const tag of await hostApi<Tag[]>(workbench, 'listTags')) {
-    if (!tagsBefore.has(tag.id)) await hostApi(workbench, 'deleteTag', { id: tag.id });
-  }
-  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
+  await restoreProject(workbench, before);
 });
 
 async function open(page: Page, workbench: Workbench) {

@@ -10,10 +10,10 @@
  * API, with a mark of its own in the wording) and everything made or changed is put back after it.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { Annotation, SourceAssessment, SourceReliability, Tag, Workspace } from '../../shared/annotations';
+import type { Annotation, Tag, Workspace } from '../../shared/annotations';
 import type { Claim } from '../../shared/claims';
 import type { DocumentSummary, VersionContent } from '../../shared/domain';
-import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
+import { DEFAULT_WORKSPACE, expect, hostApi, projectContents, restoreProject, test, type ProjectContents, type Workbench } from './workbench';
 
 const VOLKOGONOV_QUOTE = 'In the night of 8-9 November 1932 Alliluyeva-Stalina ended her life by suicide';
 const WIKIPEDIA_QUOTE =
@@ -27,19 +27,10 @@ const VOLKOGONOV = 'Triumph and Tragedy';
 const WIKIPEDIA = 'Joseph Stalin';
 const RUSSIAN = "[Alliluyeva's death, the Ryutin affair and Kirov's murder]";
 
-let before = { annotations: new Set<string>(), claims: new Set<string>(), tags: new Set<string>() };
-const gradesBefore = new Map<string, SourceReliability | null>();
+let before: ProjectContents;
 
 test.beforeAll(async ({ workbench }) => {
-  before = {
-    annotations: new Set((await hostApi<Annotation[]>(workbench, 'listAnnotations', {})).map((a) => a.id)),
-    claims: new Set((await hostApi<Claim[]>(workbench, 'listClaims')).map((c) => c.id)),
-    tags: new Set((await hostApi<Tag[]>(workbench, 'listTags')).map((t) => t.id)),
-  };
-  for (const document of await hostApi<DocumentSummary[]>(workbench, 'listDocuments')) {
-    const assessment = await hostApi<SourceAssessment>(workbench, 'getAssessment', { documentId: document.id });
-    gradesBefore.set(document.id, assessment.reliability);
-  }
+  before = await projectContents(workbench);
 });
 
 test.beforeEach(async ({ workbench }) => {
@@ -48,20 +39,7 @@ test.beforeEach(async ({ workbench }) => {
 
 /** Takes away what a test made and puts back the grades, so other specs see the project as it was. */
 test.afterEach(async ({ workbench }) => {
-  for (const claim of await hostApi<Claim[]>(workbench, 'listClaims')) {
-    if (!before.claims.has(claim.id)) await hostApi(workbench, 'deleteClaim', { id: claim.id });
-  }
-  for (const annotation of await hostApi<Annotation[]>(workbench, 'listAnnotations', {})) {
-    if (!before.annotations.has(annotation.id)) await hostApi(workbench, 'deleteAnnotation', { id: annotation.id });
-  }
-  for (const tag of await hostApi<Tag[]>(workbench, 'listTags')) {
-    if (!before.tags.has(tag.id)) await hostApi(workbench, 'deleteTag', { id: tag.id });
-  }
-  for (const [documentId, reliability] of gradesBefore) {
-    const now = await hostApi<SourceAssessment>(workbench, 'getAssessment', { documentId });
-    if (now.reliability !== reliability) await hostApi(workbench, 'saveAssessment', { documentId, reliability });
-  }
-  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
+  await restoreProject(workbench, before);
 });
 
 async function bundled(workbench: Workbench) {

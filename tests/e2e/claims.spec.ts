@@ -11,22 +11,19 @@
  * so other specs see the sources as they were.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { Annotation } from '../../shared/annotations';
 import type { Claim } from '../../shared/claims';
 import { selectWithMouse } from './select-text';
-import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
+import { DEFAULT_WORKSPACE, expect, hostApi, projectContents, restoreProject, test, type ProjectContents, type Workbench } from './workbench';
 
 const RUSSIAN = 'Она вышла и в ту же ночь покончила с собой.';
 const WIKIPEDIA = 'In November 1931, after a group dinner in the Kremlin in which Stalin flirted with other women, Nadya shot herself.';
 const VOLKOGONOV = 'In the night of 8-9 November 1932 Alliluyeva-Stalina ended her life by suicide';
 const WORDING = 'Nadezhda Alliluyeva shot herself after a quarrel with Stalin';
 
-let annotationsBefore = new Set<string>();
-let claimsBefore = new Set<string>();
+let before: ProjectContents;
 
 test.beforeAll(async ({ workbench }) => {
-  annotationsBefore = new Set((await hostApi<Annotation[]>(workbench, 'listAnnotations', {})).map((a) => a.id));
-  claimsBefore = new Set((await hostApi<Claim[]>(workbench, 'listClaims')).map((c) => c.id));
+  before = await projectContents(workbench);
 });
 
 test.beforeEach(async ({ workbench }) => {
@@ -34,13 +31,7 @@ test.beforeEach(async ({ workbench }) => {
 });
 
 test.afterAll(async ({ workbench }) => {
-  for (const claim of await hostApi<Claim[]>(workbench, 'listClaims')) {
-    if (!claimsBefore.has(claim.id)) await hostApi(workbench, 'deleteClaim', { id: claim.id });
-  }
-  for (const annotation of await hostApi<Annotation[]>(workbench, 'listAnnotations', {})) {
-    if (!annotationsBefore.has(annotation.id)) await hostApi(workbench, 'deleteAnnotation', { id: annotation.id });
-  }
-  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
+  await restoreProject(workbench, before);
 });
 
 async function open(page: Page, workbench: Workbench) {
@@ -78,7 +69,7 @@ async function closeToolbar(page: Page, scope: Locator) {
 }
 
 async function ourClaims(workbench: Workbench): Promise<Claim[]> {
-  return (await hostApi<Claim[]>(workbench, 'listClaims')).filter((claim) => !claimsBefore.has(claim.id));
+  return (await hostApi<Claim[]>(workbench, 'listClaims')).filter((claim) => !before.claims.has(claim.id));
 }
 
 test.describe('claims from the passages', () => {
@@ -210,7 +201,7 @@ test.describe('claims from the passages', () => {
     await expect(claims.getByRole('tab', { name: 'Matrix' })).toHaveAttribute('aria-selected', 'true');
     const matrix = claims.getByRole('table', { name: 'Claims by source' });
     const rows = matrix.locator('tbody tr');
-    await expect(rows).toHaveCount(claimsBefore.size + 1);
+    await expect(rows).toHaveCount(before.claims.size + 1);
     const row = matrix.locator(`tbody tr[data-claim-id="${claim!.id}"]`);
     await expect(row.getByRole('rowheader')).toHaveText(WORDING);
     const stanceMarks = row.getByRole('img', { name: /: (supports|qualifies)$/ });

@@ -4,7 +4,9 @@
  */
 import path from 'node:path';
 import { test as base } from '@playwright/test';
-import { DEFAULT_FONT_SIZE, type Workspace } from '../../shared/annotations';
+import { DEFAULT_FONT_SIZE, type Annotation, type SourceAssessment, type SourceReliability, type Tag, type Workspace } from '../../shared/annotations';
+import type { Claim } from '../../shared/claims';
+import type { DocumentSummary } from '../../shared/domain';
 import { openNodeHost } from '../../electron/node-host';
 import { startBrowserHost, type BrowserHost } from '../../electron/serve';
 import { tempDir } from '../support/temp';
@@ -45,4 +47,46 @@ export async function hostApi<T>(workbench: Workbench, method: string, input: un
   const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
   return envelope.value;
+}
+
+/**
+ * What a spec finds in the project it shares with the other specs of its worker: the ids of the
+ * highlights, claims and tags, and each source's grade, so it can put the project back as it was.
+ */
+export interface ProjectContents {
+  readonly annotations: ReadonlySet<string>;
+  readonly claims: ReadonlySet<string>;
+  readonly tags: ReadonlySet<string>;
+  readonly grades: ReadonlyMap<string, SourceReliability | null>;
+}
+
+export async function projectContents(workbench: Workbench): Promise<ProjectContents> {
+  const grades = new Map<string, SourceReliability | null>();
+  for (const document of await hostApi<DocumentSummary[]>(workbench, 'listDocuments')) {
+    grades.set(document.id, (await hostApi<SourceAssessment>(workbench, 'getAssessment', { documentId: document.id })).reliability);
+  }
+  return {
+    annotations: new Set((await hostApi<Annotation[]>(workbench, 'listAnnotations', {})).map((annotation) => annotation.id)),
+    claims: new Set((await hostApi<Claim[]>(workbench, 'listClaims')).map((claim) => claim.id)),
+    tags: new Set((await hostApi<Tag[]>(workbench, 'listTags')).map((tag) => tag.id)),
+    grades,
+  };
+}
+
+/** Takes away the claims, highlights and tags made since `before`, puts back the grades and the default layout. */
+export async function restoreProject(workbench: Workbench, before: ProjectContents): Promise<void> {
+  for (const claim of await hostApi<Claim[]>(workbench, 'listClaims')) {
+    if (!before.claims.has(claim.id)) await hostApi(workbench, 'deleteClaim', { id: claim.id });
+  }
+  for (const annotation of await hostApi<Annotation[]>(workbench, 'listAnnotations', {})) {
+    if (!before.annotations.has(annotation.id)) await hostApi(workbench, 'deleteAnnotation', { id: annotation.id });
+  }
+  for (const tag of await hostApi<Tag[]>(workbench, 'listTags')) {
+    if (!before.tags.has(tag.id)) await hostApi(workbench, 'deleteTag', { id: tag.id });
+  }
+  for (const [documentId, reliability] of before.grades) {
+    const now = await hostApi<SourceAssessment>(workbench, 'getAssessment', { documentId });
+    if (now.reliability !== reliability) await hostApi(workbench, 'saveAssessment', { documentId, reliability });
+  }
+  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
 }
