@@ -9,22 +9,10 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { Annotation, Tag } from '../../shared/annotations';
-import { DEFAULT_WORKSPACE, expect, hostApi, projectContents, restoreProject, test, type ProjectContents, type Workbench } from './workbench';
+import { expect, hostApi, leaveProjectAsFound, test, type Workbench } from './workbench';
 import { phrasePoints, selectWithMouse } from './select-text';
 
-let before: ProjectContents;
-
-test.beforeAll(async ({ workbench }) => {
-  before = await projectContents(workbench);
-});
-
-test.beforeEach(async ({ workbench }) => {
-  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
-});
-
-test.afterAll(async ({ workbench }) => {
-  await restoreProject(workbench, before);
-});
+leaveProjectAsFound('after the spec');
 
 async function open(page: Page, workbench: Workbench) {
   await page.goto(workbench.server.url);

@@ -13,7 +13,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Annotation, Tag, Workspace } from '../../shared/annotations';
 import type { Claim } from '../../shared/claims';
 import type { DocumentSummary, VersionContent } from '../../shared/domain';
-import { DEFAULT_WORKSPACE, expect, hostApi, projectContents, restoreProject, test, type ProjectContents, type Workbench } from './workbench';
+import { expect, hostApi, leaveProjectAsFound, test, type Workbench } from './workbench';
 
 const VOLKOGONOV_QUOTE = 'In the night of 8-9 November 1932 Alliluyeva-Stalina ended her life by suicide';
 const WIKIPEDIA_QUOTE =
@@ -27,20 +27,8 @@ const VOLKOGONOV = 'Triumph and Tragedy';
 const WIKIPEDIA = 'Joseph Stalin';
 const RUSSIAN = "[Alliluyeva's death, the Ryutin affair and Kirov's murder]";
 
-let before: ProjectContents;
-
-test.beforeAll(async ({ workbench }) => {
-  before = await projectContents(workbench);
-});
-
-test.beforeEach(async ({ workbench }) => {
-  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
-});
-
-/** Takes away what a test made and puts back the grades, so other specs see the project as it was. */
-test.afterEach(async ({ workbench }) => {
-  await restoreProject(workbench, before);
-});
+// What a test makes is taken away after it, and the grades put back: other specs see the project as it was.
+leaveProjectAsFound('after each test');
 
 async function bundled(workbench: Workbench) {
   const documents = await hostApi<DocumentSummary[]>(workbench, 'listDocuments');

@@ -13,26 +13,14 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Claim } from '../../shared/claims';
 import { selectWithMouse } from './select-text';
-import { DEFAULT_WORKSPACE, expect, hostApi, projectContents, restoreProject, test, type ProjectContents, type Workbench } from './workbench';
+import { expect, hostApi, leaveProjectAsFound, test, type Workbench } from './workbench';
 
 const RUSSIAN = 'Она вышла и в ту же ночь покончила с собой.';
 const WIKIPEDIA = 'In November 1931, after a group dinner in the Kremlin in which Stalin flirted with other women, Nadya shot herself.';
 const VOLKOGONOV = 'In the night of 8-9 November 1932 Alliluyeva-Stalina ended her life by suicide';
 const WORDING = 'Nadezhda Alliluyeva shot herself after a quarrel with Stalin';
 
-let before: ProjectContents;
-
-test.beforeAll(async ({ workbench }) => {
-  before = await projectContents(workbench);
-});
-
-test.beforeEach(async ({ workbench }) => {
-  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
-});
-
-test.afterAll(async ({ workbench }) => {
-  await restoreProject(workbench, before);
-});
+const projectAsFound = leaveProjectAsFound('after the spec');
 
 async function open(page: Page, workbench: Workbench) {
   await page.goto(workbench.server.url);
@@ -69,7 +57,7 @@ async function closeToolbar(page: Page, scope: Locator) {
 }
 
 async function ourClaims(workbench: Workbench): Promise<Claim[]> {
-  return (await hostApi<Claim[]>(workbench, 'listClaims')).filter((claim) => !before.claims.has(claim.id));
+  return (await hostApi<Claim[]>(workbench, 'listClaims')).filter((claim) => !projectAsFound().claims.has(claim.id));
 }
 
 test.describe('claims from the passages', () => {
@@ -201,7 +189,7 @@ test.describe('claims from the passages', () => {
     await expect(claims.getByRole('tab', { name: 'Matrix' })).toHaveAttribute('aria-selected', 'true');
     const matrix = claims.getByRole('table', { name: 'Claims by source' });
     const rows = matrix.locator('tbody tr');
-    await expect(rows).toHaveCount(before.claims.size + 1);
+    await expect(rows).toHaveCount(projectAsFound().claims.size + 1);
     const row = matrix.locator(`tbody tr[data-claim-id="${claim!.id}"]`);
     await expect(row.getByRole('rowheader')).toHaveText(WORDING);
     const stanceMarks = row.getByRole('img', { name: /: (supports|qualifies)$/ });

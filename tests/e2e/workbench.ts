@@ -90,3 +90,24 @@ export async function restoreProject(workbench: Workbench, before: ProjectConten
   }
   await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
 }
+
+/**
+ * Hooks for a spec that changes the shared project: the default layout before each test, and
+ * the project put back as it was found after each test or after the spec. Returns what was found.
+ */
+export function leaveProjectAsFound(when: 'after each test' | 'after the spec' = 'after the spec'): () => ProjectContents {
+  let before: ProjectContents | null = null;
+  test.beforeAll(async ({ workbench }) => {
+    before = await projectContents(workbench);
+  });
+  test.beforeEach(async ({ workbench }) => {
+    await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
+  });
+  (when === 'after each test' ? test.afterEach : test.afterAll)(async ({ workbench }) => {
+    if (before) await restoreProject(workbench, before);
+  });
+  return () => {
+    if (!before) throw new Error('the project was not looked at yet (use this inside a test)');
+    return before;
+  };
+}
