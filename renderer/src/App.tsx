@@ -29,9 +29,10 @@ import {
   WorkspaceSaver,
   clampFontSize,
   layoutFrom,
-  newPaneKey,
   normalizeWidths,
   toWorkspace,
+  withPaneAdded,
+  withPaneReplaced,
   type Layout,
   type PaneState,
   type Theme,
@@ -130,22 +131,18 @@ export function App({ client }: { client: ApiClient }) {
       const old = now.panes[index];
       if (!old || old.documentId === documentId) return now;
       offsets.current.delete(old.key);
-      const panes = now.panes.map((pane, i) => (i === index ? { key: newPaneKey(), documentId, initialOffset: 0 } : pane));
-      return { ...now, panes };
+      return withPaneReplaced(now, index, documentId);
     });
 
   /** Shows a document that no pane shows, at a reading-text offset: in a new pane, or in the last one when all four are open. */
   const openDocumentAt = (documentId: string, offset: number) =>
     change((now) => {
       if (now.panes.some((pane) => pane.documentId === documentId)) return now;
-      const pane: PaneState = { key: newPaneKey(), documentId, initialOffset: Math.max(0, offset) };
-      if (now.panes.length >= MAX_PANES) {
-        const last = now.panes[now.panes.length - 1];
-        if (last) offsets.current.delete(last.key);
-        return { ...now, panes: [...now.panes.slice(0, -1), pane] };
-      }
-      const count = now.panes.length + 1;
-      return { ...now, panes: [...now.panes, pane], widths: [...now.widths.map((width) => (width * (count - 1)) / count), 1 / count] };
+      const initialOffset = Math.max(0, offset);
+      if (now.panes.length < MAX_PANES) return withPaneAdded(now, documentId, initialOffset);
+      const last = now.panes.length - 1;
+      offsets.current.delete(now.panes[last]!.key);
+      return withPaneReplaced(now, last, documentId, initialOffset);
     });
 
   const addPane = (documentId?: string) =>
@@ -153,13 +150,7 @@ export function App({ client }: { client: ApiClient }) {
       if (now.panes.length >= MAX_PANES || !documents || documents.length === 0) return now;
       const open = new Set(now.panes.map((pane) => pane.documentId));
       const chosen = documentId ?? (documents.find((document) => !open.has(document.id)) ?? documents[0]!).id;
-      const count = now.panes.length + 1;
-      const pane: PaneState = { key: newPaneKey(), documentId: chosen, initialOffset: 0 };
-      return {
-        ...now,
-        panes: [...now.panes, pane],
-        widths: [...now.widths.map((width) => (width * (count - 1)) / count), 1 / count],
-      };
+      return withPaneAdded(now, chosen);
     });
 
   const removePane = (index: number) =>
@@ -244,16 +235,8 @@ export function App({ client }: { client: ApiClient }) {
         if (now.panes.some((pane) => pane.documentId === documentId)) return now;
         // A new pane while there are fewer than three; beyond that, the last pane shows the import
         // (a fourth pane is for the user to open: it takes reading width from the others).
-        if (now.panes.length < IMPORT_NEW_PANE_BELOW) {
-          const count = now.panes.length + 1;
-          return {
-            ...now,
-            panes: [...now.panes, { key: newPaneKey(), documentId, initialOffset: 0 }],
-            widths: [...now.widths.map((width) => (width * (count - 1)) / count), 1 / count],
-          };
-        }
-        const panes = [...now.panes.slice(0, -1), { key: newPaneKey(), documentId, initialOffset: 0 }];
-        return { ...now, panes };
+        if (now.panes.length < IMPORT_NEW_PANE_BELOW) return withPaneAdded(now, documentId);
+        return withPaneReplaced(now, now.panes.length - 1, documentId);
       }),
     );
   };

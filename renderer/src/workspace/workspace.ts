@@ -47,6 +47,21 @@ export function normalizeWidths(widths: readonly (number | null | undefined)[]):
   return widths.map((width) => (width ?? 0) / sum);
 }
 
+/** The layout with one more pane at the right, opening at `initialOffset`; the others give up width in proportion. */
+export function withPaneAdded(layout: Layout, documentId: string, initialOffset = 0): Layout {
+  const count = layout.panes.length + 1;
+  return {
+    ...layout,
+    panes: [...layout.panes, { key: newPaneKey(), documentId, initialOffset }],
+    widths: [...layout.widths.map((width) => (width * (count - 1)) / count), 1 / count],
+  };
+}
+
+/** The layout with the pane at `index` replaced by a new one showing `documentId` (same width). */
+export function withPaneReplaced(layout: Layout, index: number, documentId: string, initialOffset = 0): Layout {
+  return { ...layout, panes: layout.panes.map((pane, i) => (i === index ? { key: newPaneKey(), documentId, initialOffset } : pane)) };
+}
+
 export function clampFontSize(size: number): number {
   return Math.min(MAX_FONT_SIZE, Math.max(MIN_FONT_SIZE, Math.round(size)));
 }
