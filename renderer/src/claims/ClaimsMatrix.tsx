@@ -9,7 +9,7 @@ import type { DocumentSummary } from '../../../shared/domain';
 import { TagOptions } from '../codebook/TagOptions';
 import { buildTagTree, flattenTree } from '../codebook/tag-tree';
 import { displayTitle } from '../panes/titles';
-import { useAnnotations, useStore } from '../state/store-context';
+import { useAnnotationIndex, useAnnotations, useStore } from '../state/store-context';
 import { accountViews, agreementOf, allPeople, filterClaims, shortTitle, stancesConflict, stancesOf, type MatrixFilter } from './claim-facts';
 import { StanceLegend, StanceMark, StanceOptions } from './StanceMark';
 
@@ -36,15 +36,31 @@ function compareDates(a: Claim, b: Claim): number {
 
 export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummary[] }) {
   const store = useStore();
-  const { claims, annotations, tags, claimsPanel } = useAnnotations();
+  const { claims, tags, claimsPanel } = useAnnotations();
+  const annotationsById = useAnnotationIndex();
   const [sort, setSort] = useState<Sort>({ key: 'date', ascending: true });
   const [filter, setFilter] = useState<MatrixFilter>({ tag: '', person: '', stance: '' });
 
   const tagRows = useMemo(() => flattenTree(buildTagTree(tags)), [tags]);
   const people = useMemo(() => allPeople(claims), [claims]);
   const rows = useMemo(
-    () => sortClaims(filterClaims(claims, filter, annotations, tags), sort),
-    [claims, filter, annotations, tags, sort],
+    () => sortClaims(filterClaims(claims, filter, annotationsById, tags), sort),
+    [claims, filter, annotationsById, tags, sort],
+  );
+  // What each row shows, worked out when the claims, highlights or sources change, not on every render.
+  const facts = useMemo(
+    () =>
+      new Map(
+        rows.map((claim) => [
+          claim.id,
+          {
+            conflict: stancesConflict(claim),
+            agreement: agreementOf(accountViews(claim, annotationsById, documents), claim),
+            stances: new Map(documents.map((document) => [document.id, stancesOf(claim, document.id, annotationsById)])),
+          },
+        ]),
+      ),
+    [rows, annotationsById, documents],
   );
   const labels = useMemo(() => new Map(documents.map((document) => [document.id, shortTitle(document)])), [documents]);
   const filtering = filter.tag !== '' || filter.person !== '' || filter.stance !== '';
@@ -156,8 +172,7 @@ export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummar
             </thead>
             <tbody>
               {rows.map((claim) => {
-                const conflict = stancesConflict(claim);
-                const agreement = agreementOf(accountViews(claim, annotations, documents), claim);
+                const { conflict, agreement, stances: stancesBySource } = facts.get(claim.id)!;
                 const figuresDiffer = !conflict && agreement.state === 'disputed';
                 return (
                   <tr
@@ -175,7 +190,7 @@ export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummar
                     </th>
                     <td className="col-date">{claim.date?.text ?? <span className="muted">undated</span>}</td>
                     {documents.map((document) => {
-                      const stances = stancesOf(claim, document.id, annotations);
+                      const stances = stancesBySource.get(document.id) ?? [];
                       const label = labels.get(document.id) ?? '';
                       return (
                         <td key={document.id} className="col-source cell" data-source={label}>

@@ -6,7 +6,7 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import type { Claim } from '../../../shared/claims';
 import type { DocumentSummary } from '../../../shared/domain';
-import { useAnnotations, useStore } from '../state/store-context';
+import { useAnnotationIndex, useAnnotations, useStore } from '../state/store-context';
 import { accountViews, agreementOf, plural, type Agreement } from './claim-facts';
 import { dateReading } from './ClaimEditor';
 import { AgreementBadge } from './StanceMark';
@@ -45,11 +45,12 @@ function axisFor(claims: readonly Claim[]): Axis | null {
 
 export function ClaimsTimeline({ documents }: { documents: readonly DocumentSummary[] }) {
   const store = useStore();
-  const { claims, annotations, claimsPanel } = useAnnotations();
+  const { claims, claimsPanel } = useAnnotations();
+  const annotationsById = useAnnotationIndex();
   const axis = useMemo(() => axisFor(claims), [claims]);
   const agreements = useMemo(
-    () => new Map<string, Agreement>(claims.map((claim) => [claim.id, agreementOf(accountViews(claim, annotations, documents), claim)])),
-    [claims, annotations, documents],
+    () => new Map<string, Agreement>(claims.map((claim) => [claim.id, agreementOf(accountViews(claim, annotationsById, documents), claim)])),
+    [claims, annotationsById, documents],
   );
   const dated = useMemo(
     () => claims.filter((claim) => claim.date).sort((a, b) => a.date!.from.localeCompare(b.date!.from) || a.date!.to.localeCompare(b.date!.to) || a.wording.localeCompare(b.wording)),

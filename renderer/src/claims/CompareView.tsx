@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Annotation } from '../../../shared/annotations';
 import type { Claim } from '../../../shared/claims';
 import type { DocumentSummary } from '../../../shared/domain';
-import { useAnnotations, useStore } from '../state/store-context';
+import { useAnnotationIndex, useAnnotations, useStore } from '../state/store-context';
 import { AccountColumn } from './AccountColumn';
 import { accountViews, agreementOf, plural, type AccountView } from './claim-facts';
 import { rankClaims } from './claim-search';
@@ -22,12 +22,13 @@ interface Props {
 
 export function CompareView({ documents, onShowInText }: Props) {
   const store = useStore();
-  const { claims, claimsPanel, annotations, assessments } = useAnnotations();
+  const { claims, claimsPanel, assessments } = useAnnotations();
   const [query, setQuery] = useState('');
   const claim: Claim | undefined = claims.find((c) => c.id === claimsPanel.claimId) ?? claims[0];
   const found = useMemo(() => rankClaims(claims, query), [claims, query]);
 
-  const views = useMemo(() => (claim ? accountViews(claim, annotations, documents) : []), [claim, annotations, documents]);
+  const annotationsById = useAnnotationIndex();
+  const views = useMemo(() => (claim ? accountViews(claim, annotationsById, documents) : []), [claim, annotationsById, documents]);
   const agreement = useMemo(() => (claim ? agreementOf(views, claim) : null), [claim, views]);
 
   // The grades of the sources told.

@@ -16,6 +16,9 @@ export function shortTitle(document: DocumentSummary): string {
   return document.titleSupplied ? `[${title}]` : title;
 }
 
+/** The highlights by id (`useAnnotationIndex`): built once per change of the highlights, read for every account of every claim. */
+export type AnnotationIndex = ReadonlyMap<string, Annotation>;
+
 export interface AccountView {
   readonly account: Account;
   /** Null if the highlight is gone (it should take its accounts with it). */
@@ -28,12 +31,7 @@ export interface AccountView {
 }
 
 /** A claim's accounts with their highlights and sources, grouped by source in the order of the documents. */
-export function accountViews(
-  claim: Claim,
-  annotations: readonly Annotation[],
-  documents: readonly DocumentSummary[],
-): AccountView[] {
-  const byId = new Map(annotations.map((annotation) => [annotation.id, annotation]));
+export function accountViews(claim: Claim, byId: AnnotationIndex, documents: readonly DocumentSummary[]): AccountView[] {
   const order = new Map(documents.map((document, index) => [document.id, index]));
   const views = claim.accounts.map((account, index) => {
     const annotation = byId.get(account.annotationId) ?? null;
@@ -61,8 +59,7 @@ export function accountViews(
 }
 
 /** The stances a source takes toward a claim (one per account of that source), in the usual order. */
-export function stancesOf(claim: Claim, documentId: string, annotations: readonly Annotation[]): Stance[] {
-  const byId = new Map(annotations.map((annotation) => [annotation.id, annotation]));
+export function stancesOf(claim: Claim, documentId: string, byId: AnnotationIndex): Stance[] {
   const stances = claim.accounts
     .filter((account) => byId.get(account.annotationId)?.documentId === documentId)
     .map((account) => account.stance);
@@ -105,14 +102,8 @@ export interface MatrixFilter {
   readonly stance: Stance | '';
 }
 
-export function filterClaims(
-  claims: readonly Claim[],
-  filter: MatrixFilter,
-  annotations: readonly Annotation[],
-  tags: readonly Tag[],
-): Claim[] {
+export function filterClaims(claims: readonly Claim[], filter: MatrixFilter, byId: AnnotationIndex, tags: readonly Tag[]): Claim[] {
   const wantedTags = filter.tag ? new Set(withDescendants(tags, [filter.tag])) : null;
-  const byId = new Map(annotations.map((annotation) => [annotation.id, annotation]));
   return claims.filter((claim) => {
     if (filter.person && !claim.people.includes(filter.person)) return false;
     if (filter.stance && !claim.accounts.some((account) => account.stance === filter.stance)) return false;

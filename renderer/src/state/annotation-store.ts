@@ -167,15 +167,6 @@ export class AnnotationStore {
 
   // -- claims: saved at once and undoable like annotations ------------------------------------------
 
-  /** The claims a highlight is an account of, with the account. */
-  claimsOf(annotationId: string): { claim: Claim; account: Claim['accounts'][number] }[] {
-    const found: { claim: Claim; account: Claim['accounts'][number] }[] = [];
-    for (const claim of this.snapshot.claims) {
-      for (const account of claim.accounts) if (account.annotationId === annotationId) found.push({ claim, account });
-    }
-    return found;
-  }
-
   async createClaim(input: ApiInput<'createClaim'>): Promise<Claim | null> {
     return this.change(async () => this.putClaim(await this.client.createClaim(input)));
   }

@@ -1,5 +1,6 @@
 /** The annotation store, given to every pane and panel by the workbench shell. */
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import type { Annotation } from '../../../shared/annotations';
 import type { AnnotationSnapshot, AnnotationStore } from './annotation-store';
 
 export const StoreContext = createContext<AnnotationStore | null>(null);
@@ -14,4 +15,10 @@ export function useStore(): AnnotationStore {
 export function useAnnotations(): AnnotationSnapshot {
   const store = useStore();
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/** The store's highlights by id, rebuilt only when the highlights change (not on hover and the like). */
+export function useAnnotationIndex(): ReadonlyMap<string, Annotation> {
+  const { annotations } = useAnnotations();
+  return useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation])), [annotations]);
 }
