@@ -377,8 +377,9 @@ test.describe('codebook', () => {
     await hostApi(workbench, 'saveAssessment', { documentId: russian.id, reliability: 'C' });
 
     await open(page, workbench);
+    // The sidebar fills once the annotations have loaded: wait for them before counting.
+    await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(3);
     const total = await cards(page).count();
-    expect(total).toBeGreaterThanOrEqual(3);
 
     // The tag filter takes in the sub-tags of the chosen tag, and is shared with the panes.
     await sidebar(page).getByLabel('Filter by tag').selectOption({ label: 'Succession' });
