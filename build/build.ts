@@ -30,7 +30,7 @@ export async function buildElectron(): Promise<void> {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: ['electron/main.ts'],
+      entryPoints: ['electron/hosts/electron/main.ts'],
       outfile: 'dist/electron/main.mjs',
       format: 'esm',
       // Packages stay in node_modules, where electron-builder packs the production dependencies:
@@ -41,7 +41,7 @@ export async function buildElectron(): Promise<void> {
     // A sandboxed preload must be a single CommonJS file that requires nothing but electron.
     esbuild.build({
       ...common,
-      entryPoints: ['electron/preload.ts'],
+      entryPoints: ['electron/hosts/electron/preload.ts'],
       outfile: 'dist/electron/preload.cjs',
       format: 'cjs',
       external: ['electron'],

@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumPath } from '../playwright.config';
-import { openNodeHost } from '../electron/node-host';
-import { startBrowserHost } from '../electron/serve';
+import { openNodeHost } from '../electron/hosts/node-host';
+import { startBrowserHost } from '../electron/hosts/http/browser-host';
 import { tempDir } from '../tests/support/temp';
-import type { Project } from '../electron/project';
+import type { Project } from '../electron/app/project';
 import { buildRenderer, rendererIsStale, root } from './build';
 
 /** A little of what a historian would have done: grades, a tag, a few highlights and a note. */

@@ -3,7 +3,7 @@
  * same definition validates data crossing a process boundary and types the code on both sides.
  */
 import { z } from 'zod';
-import { NormalizedText } from './text-model';
+import { NormalizedText } from './text/text-model';
 
 /** Historians rank a witness above a later synthesis, and a synthesis above a reference work. */
 export const SourceKind = z.enum(['primary', 'secondary', 'tertiary']);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DocumentRecord } from '../../shared/domain';
-import { NormalizeSettings } from './normalize';
+import { NormalizeSettings } from '../../shared/text/normalize';
 
 export const ManifestEntry = DocumentRecord.extend({
   file: z.string().regex(/^[^/\\]+$/, 'a file name inside the corpus folder'),

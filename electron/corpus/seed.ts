@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { DocumentRepository } from '../store/documents';
 import { sha256Hex } from '../store/documents';
 import { readManifest, type ManifestEntry } from './manifest';
-import { normalize, NORMALIZER } from './normalize';
+import { normalize, NORMALIZER } from '../../shared/text/normalize';
 
 export function seedBundledCorpus(documents: DocumentRepository, corpusDir: string): number {
   const manifest = readManifest(corpusDir);

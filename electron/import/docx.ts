@@ -7,8 +7,8 @@
 import { decodeXML } from 'entities';
 import type JSZip from 'jszip';
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import type { NormalizedText, TextBlockKind } from '../../shared/text-model';
-import { TextBuilder } from '../corpus/normalize/text-builder';
+import type { NormalizedText, TextBlockKind } from '../../shared/text/text-model';
+import { TextBuilder } from '../../shared/text/normalize/text-builder';
 import { ImportError } from './errors';
 import { FlowWriter } from './flow';
 

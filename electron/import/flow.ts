@@ -5,8 +5,8 @@
  * finds which characters were copied verbatim and which were decoded from a reference.
  */
 import { decodeHTML } from 'entities';
-import type { TextBlockKind } from '../../shared/text-model';
-import type { TextBuilder } from '../corpus/normalize/text-builder';
+import type { TextBlockKind } from '../../shared/text/text-model';
+import type { TextBuilder } from '../../shared/text/normalize/text-builder';
 
 type Piece =
   | { readonly type: 'copy'; readonly start: number; readonly end: number }

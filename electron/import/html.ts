@@ -12,8 +12,8 @@
  * executable or hidden can survive into the output: the result is plain text.
  */
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import type { NormalizedText, TextBlockKind } from '../../shared/text-model';
-import { TextBuilder } from '../corpus/normalize/text-builder';
+import type { NormalizedText, TextBlockKind } from '../../shared/text/text-model';
+import { TextBuilder } from '../../shared/text/normalize/text-builder';
 import { FlowWriter } from './flow';
 
 type Node = DefaultTreeAdapterTypes.Node;

@@ -9,8 +9,8 @@
  * Bad input throws ImportError, whose message says what is wrong and what the user can do next.
  * Pure Node: no Electron, no DOM.
  */
-import { normalize, NormalizeSettings } from '../corpus/normalize';
-import type { NormalizedText } from '../../shared/text-model';
+import { normalize, NormalizeSettings } from '../../shared/text/normalize';
+import type { NormalizedText } from '../../shared/text/text-model';
 import { convertDocx } from './docx';
 import { decode, detectEncoding, type Detection } from './encoding';
 import { ImportError } from './errors';

@@ -7,8 +7,8 @@ import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import type { NormalizedText, TextBlockKind } from '../../shared/text-model';
-import { TextBuilder } from '../corpus/normalize/text-builder';
+import type { NormalizedText, TextBlockKind } from '../../shared/text/text-model';
+import { TextBuilder } from '../../shared/text/normalize/text-builder';
 import { FlowWriter } from './flow';
 import { writeHtmlFragment } from './html';
 

@@ -10,8 +10,8 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { NormalizedText, TextBlockKind } from '../../shared/text-model';
-import { TextBuilder } from '../corpus/normalize/text-builder';
+import type { NormalizedText, TextBlockKind } from '../../shared/text/text-model';
+import { TextBuilder } from '../../shared/text/normalize/text-builder';
 import { ImportError } from './errors';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -1,5 +1,5 @@
 /** The public types of the importers (re-exported by index.ts). */
-import type { NormalizedText } from '../../shared/text-model';
+import type { NormalizedText } from '../../shared/text/text-model';
 
 export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 

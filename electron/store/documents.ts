@@ -13,7 +13,7 @@ import type {
   VersionContent,
 } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { LineIndex, rawOffsetOf, type NormalizedText } from '../../shared/text-model';
+import { LineIndex, rawOffsetOf, type NormalizedText } from '../../shared/text/text-model';
 
 export interface NewVersion {
   readonly fileName: string;

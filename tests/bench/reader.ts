@@ -15,7 +15,7 @@ import type { Annotation } from '../../shared/annotations';
 import { STANCE_ORDER, type Claim } from '../../shared/claims';
 import { describeRange, toCodePointOffset } from '../../shared/anchoring';
 import { chromiumPath } from '../../playwright.config';
-import { Project } from '../../electron/project';
+import { Project } from '../../electron/app/project';
 import { corpusDir, repoRoot, tempDir } from '../support/temp';
 import type { BenchRow } from './rows';
 import { median, percentile } from './rows';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readManifest } from '../../electron/corpus/manifest';
-import { normalize } from '../../electron/corpus/normalize';
+import { normalize } from '../../shared/text/normalize';
 import { corpusDir } from '../support/temp';
 import { anchoringBench } from './anchoring';
 import { readerBench } from './reader';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectronBinary } from '../../electron/electron-binary';
+import { findElectronBinary } from '../../electron/hosts/launcher/electron-binary';
 import { repoRoot, tempDir } from '../support/temp';
 
 const lookup = findElectronBinary();

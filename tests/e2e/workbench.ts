@@ -7,8 +7,8 @@ import { test as base } from '@playwright/test';
 import { DEFAULT_FONT_SIZE, type Annotation, type SourceAssessment, type SourceReliability, type Tag, type Workspace } from '../../shared/annotations';
 import type { Claim } from '../../shared/claims';
 import type { DocumentSummary } from '../../shared/domain';
-import { openNodeHost } from '../../electron/node-host';
-import { startBrowserHost, type BrowserHost } from '../../electron/serve';
+import { openNodeHost } from '../../electron/hosts/node-host';
+import { startBrowserHost, type BrowserHost } from '../../electron/hosts/http/browser-host';
 import { tempDir } from '../support/temp';
 
 export interface Workbench {

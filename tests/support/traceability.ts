@@ -3,7 +3,7 @@
  * to the same character of the raw file, except where an edit is recorded or white space was
  * put in place of a line break. Returns the characters that break it (empty when all is well).
  */
-import { rawOffsetOf, type NormalizedText } from '../../shared/text-model';
+import { rawOffsetOf, type NormalizedText } from '../../shared/text/text-model';
 
 export interface Untraceable {
   readonly textOffset: number;

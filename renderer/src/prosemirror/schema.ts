@@ -9,7 +9,7 @@
  * under about 75 chunks instead of 2,388 blocks, so one new highlight is drawn within a frame.
  */
 import { Schema, type Node as ProseMirrorNode, type NodeSpec } from 'prosemirror-model';
-import type { TextBlock, TextBlockKind } from '../../../shared/text-model';
+import type { TextBlock, TextBlockKind } from '../../../shared/text/text-model';
 import { BLOCKS_PER_CHUNK } from './text-positions';
 
 function block(tag: string, className: string | null, extra: Partial<NodeSpec> = {}): NodeSpec {

@@ -5,7 +5,7 @@
  * schema); the reading text puts "\n\n" between blocks. Nothing else differs.
  */
 import { lastIndexAtOrBefore } from '../../../shared/sorted';
-import type { TextBlock } from '../../../shared/text-model';
+import type { TextBlock } from '../../../shared/text/text-model';
 
 /** Blocks per chunk of the view's document (see the schema). */
 export const BLOCKS_PER_CHUNK = 32;

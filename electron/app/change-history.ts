@@ -1,0 +1,133 @@
+/**
+ * The one undo history of a project. Every change a user makes (to annotations, tags, source
+ * assessments, claims or accounts, from whichever service) is written here as the states of the
+ * entities it touches before and after, so undo and redo restore exactly what was there, in the
+ * order the changes were made.
+ */
+import type Database from 'better-sqlite3';
+import type { Annotation, HistoryState, SourceAssessment } from '../../shared/annotations';
+import { ApiError } from '../../shared/errors';
+import { AnnotationRows, type TagRecord } from '../store/annotations';
+import { ClaimRows, type AccountRecord, type ClaimRecord } from '../store/claims';
+
+/** One entity's state before and after a change; null where it did not exist. */
+export type Snapshot =
+  | { readonly kind: 'annotation'; readonly before: Annotation | null; readonly after: Annotation | null }
+  | { readonly kind: 'tag'; readonly before: TagRecord | null; readonly after: TagRecord | null }
+  | { readonly kind: 'assessment'; readonly before: SourceAssessment; readonly after: SourceAssessment }
+  | { readonly kind: 'claim'; readonly before: ClaimRecord | null; readonly after: ClaimRecord | null }
+  | { readonly kind: 'account'; readonly before: AccountRecord | null; readonly after: AccountRecord | null };
+
+interface Change {
+  readonly label: string;
+  readonly snapshots: readonly Snapshot[];
+}
+
+type Side = 'before' | 'after';
+
+/** Changes kept for undo; older ones fall off (they stay saved, only no longer undoable). */
+const HISTORY_LIMIT = 500;
+
+export class ChangeHistory {
+  private readonly annotationRows: AnnotationRows;
+  private readonly claimRows: ClaimRows;
+  private readonly undoStack: Change[] = [];
+  private readonly redoStack: Change[] = [];
+
+  constructor(private readonly db: Database.Database) {
+    this.annotationRows = new AnnotationRows(db);
+    this.claimRows = new ClaimRows(db);
+  }
+
+  /** Writes a change in one transaction and makes it the newest undoable one. */
+  apply(label: string, snapshots: readonly Snapshot[]): void {
+    this.db.transaction(() => this.restore(snapshots, 'after'))();
+    this.undoStack.push({ label, snapshots });
+    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+    this.redoStack.length = 0;
+  }
+
+  state(): HistoryState {
+    const undo = this.undoStack[this.undoStack.length - 1];
+    const redo = this.redoStack[this.redoStack.length - 1];
+    return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
+  }
+
+  /** A change leaves its stack only once restored, so an undo or redo that fails can be tried again. */
+  undo(): HistoryState {
+    const change = this.undoStack[this.undoStack.length - 1];
+    if (!change) throw new ApiError('conflict', 'There is nothing to undo');
+    this.db.transaction(() => this.restore(change.snapshots, 'before'))();
+    this.redoStack.push(this.undoStack.pop()!);
+    return this.state();
+  }
+
+  redo(): HistoryState {
+    const change = this.redoStack[this.redoStack.length - 1];
+    if (!change) throw new ApiError('conflict', 'There is nothing to redo');
+    this.db.transaction(() => this.restore(change.snapshots, 'after'))();
+    this.undoStack.push(this.redoStack.pop()!);
+    return this.state();
+  }
+
+  /**
+   * Puts every entity in the given state. Order matters for the foreign keys (an account's key
+   * to its highlight and claim does not cascade, so it must be gone first): what exists is
+   * written referenced-first (tags parents before children, then annotations, claims, accounts);
+   * what must go is deleted referencing-first (accounts, claims, annotations, then tags children
+   * before parents).
+   */
+  private restore(snapshots: readonly Snapshot[], side: Side): void {
+    const tags = buckets<TagRecord>();
+    const annotations = buckets<Annotation>();
+    const claims = buckets<ClaimRecord>();
+    const accounts = buckets<AccountRecord>();
+    const assessments: SourceAssessment[] = [];
+    for (const snapshot of snapshots) {
+      if (snapshot.kind === 'assessment') assessments.push(snapshot[side]);
+      else if (snapshot.kind === 'tag') tags.add(snapshot, side);
+      else if (snapshot.kind === 'annotation') annotations.add(snapshot, side);
+      else if (snapshot.kind === 'claim') claims.add(snapshot, side);
+      else accounts.add(snapshot, side);
+    }
+    for (const tag of orderParentsFirst(tags.write)) this.annotationRows.putTag(tag);
+    for (const annotation of annotations.write) this.annotationRows.put(annotation);
+    for (const assessment of assessments) this.annotationRows.putAssessment(assessment);
+    for (const claim of claims.write) this.claimRows.put(claim);
+    for (const account of accounts.write) this.claimRows.putAccount(account);
+
+    for (const account of accounts.remove) this.claimRows.deleteAccount(account.id);
+    for (const claim of claims.remove) this.claimRows.delete(claim.id);
+    for (const annotation of annotations.remove) this.annotationRows.delete(annotation.id);
+    for (const tag of orderParentsFirst(tags.remove).reverse()) this.annotationRows.deleteTag(tag.id);
+  }
+}
+
+/** The entities of one kind a restore writes, and those it deletes (absent on the side restored). */
+function buckets<T>() {
+  const write: T[] = [];
+  const remove: T[] = [];
+  return {
+    write,
+    remove,
+    add(snapshot: { readonly before: T | null; readonly after: T | null }, side: Side): void {
+      const state = snapshot[side];
+      const other = snapshot[side === 'before' ? 'after' : 'before'];
+      if (state) write.push(state);
+      else if (other) remove.push(other);
+    },
+  };
+}
+
+function orderParentsFirst(tags: readonly TagRecord[]): TagRecord[] {
+  const ids = new Set(tags.map((tag) => tag.id));
+  const depth = (tag: TagRecord): number => {
+    let level = 0;
+    for (let parent = tag.parentId; parent && ids.has(parent); level++) {
+      parent = tags.find((candidate) => candidate.id === parent)?.parentId ?? null;
+      if (level > tags.length) break;
+    }
+    return level;
+  };
+  return [...tags].sort((a, b) => depth(a) - depth(b));
+}

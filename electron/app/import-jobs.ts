@@ -1,0 +1,177 @@
+/**
+ * Imports run as jobs: the caller gets a job id at once and follows its progress, so a large
+ * PDF never freezes the workbench and every host (IPC, HTTP, CLI) reports progress the same way.
+ * A job writes the project in one transaction at its very end: a failed import changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { ApiParsedInput, ImportInspection, ImportJob } from '../../shared/api';
+import type { DocumentRecord } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { NORMALIZER } from '../../shared/text/normalize';
+import { ImportError, importFile, inspectFile } from '../import';
+import type { Project } from './project';
+
+/** Default upper bound of a file to import; `SOURCEBENCH_MAX_IMPORT_MB` changes it. */
+export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const KEPT_JOBS = 50;
+
+export function maxImportBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const megabytes = Number(env.SOURCEBENCH_MAX_IMPORT_MB);
+  return Number.isFinite(megabytes) && megabytes > 0 ? Math.round(megabytes * 1024 * 1024) : DEFAULT_MAX_IMPORT_BYTES;
+}
+
+type StartInput = ApiParsedInput<'startImport'>;
+
+export class ImportJobs {
+  private readonly jobs = new Map<string, ImportJob>();
+
+  constructor(
+    private readonly project: Project,
+    readonly maxBytes: number = DEFAULT_MAX_IMPORT_BYTES,
+  ) {}
+
+  async inspect(input: ApiParsedInput<'inspectImport'>): Promise<ImportInspection> {
+    const bytes = this.decode(input.data);
+    try {
+      const inspection = await inspectFile({
+        fileName: input.fileName,
+        bytes,
+        maxBytes: this.maxBytes,
+        ...(input.encoding ? { encoding: input.encoding } : {}),
+      });
+      return { ...inspection, alternatives: [...inspection.alternatives], size: bytes.length, maxSize: this.maxBytes };
+    } catch (error) {
+      throw asApiError(error);
+    }
+  }
+
+  start(input: StartInput): { jobId: string } {
+    const bytes = this.decode(input.data);
+    if (input.versionOf !== undefined && !this.project.documents.list().some((d) => d.id === input.versionOf)) {
+      throw new ApiError('not_found', `No document with id "${input.versionOf}"`, 'versionOf');
+    }
+    const job: ImportJob = {
+      jobId: randomUUID(),
+      fileName: input.fileName,
+      state: 'running',
+      stage: 'starting',
+      progress: 0,
+      documentId: null,
+      versionId: null,
+      encoding: null,
+      error: null,
+    };
+    this.remember(job);
+    void this.run(job, input, bytes);
+    return { jobId: job.jobId };
+  }
+
+  get(jobId: string): ImportJob {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new ApiError('not_found', `No import job with id "${jobId}"`, 'jobId');
+    return { ...job };
+  }
+
+  private async run(job: ImportJob, input: StartInput, bytes: Buffer): Promise<void> {
+    try {
+      const imported = await importFile({
+        fileName: input.fileName,
+        bytes,
+        maxBytes: this.maxBytes,
+        ...(input.encoding ? { encoding: input.encoding } : {}),
+        onProgress: (stage, fraction) => {
+          job.stage = describeStage(stage, fraction);
+          // The last step, storing, is quick; keep a little room for it.
+          job.progress = Math.min(0.95, fraction * 0.95);
+        },
+      });
+      job.stage = 'saving';
+      job.encoding = imported.encoding;
+      const version = {
+        fileName: path.basename(input.fileName),
+        format: imported.format,
+        encoding: imported.encoding,
+        raw: bytes,
+        rawText: imported.rawText,
+        normalizer: `${NORMALIZER} (${imported.format})`,
+        normalized: imported.normalized,
+      };
+      const added =
+        input.versionOf !== undefined
+          ? this.project.addVersion(input.versionOf, version)
+          : this.project.documents.addDocument(this.recordFor(input, imported), version);
+      Object.assign(job, { state: 'done', stage: 'done', progress: 1, documentId: added.documentId, versionId: added.versionId });
+    } catch (error) {
+      const apiError = asApiError(error);
+      Object.assign(job, { state: 'failed', stage: 'failed', error: { code: apiError.code, message: apiError.message } });
+    }
+  }
+
+  private recordFor(input: StartInput, imported: { title: string | null; language: string | null }): DocumentRecord {
+    const fallbackTitle = path.basename(input.fileName).replace(/\.[^.]+$/, '');
+    const given = input.record ?? {};
+    return {
+      title: given.title ?? imported.title ?? fallbackTitle,
+      // Named after the file rather than by the source itself: an editor's title.
+      titleSupplied: given.titleSupplied ?? (given.title === undefined && imported.title === null),
+      author: given.author ?? null,
+      translator: given.translator ?? null,
+      language: given.language ?? imported.language ?? 'und',
+      date: given.date ?? null,
+      sourceKind: given.sourceKind ?? 'secondary',
+      description: given.description ?? null,
+    };
+  }
+
+  private decode(data: string): Buffer {
+    // Checked before decoding, so an oversized upload costs no memory beyond its request.
+    const size = Math.floor((data.length * 3) / 4);
+    if (size > this.maxBytes + 2) {
+      throw new ApiError(
+        'invalid_input',
+        `The file is larger than the import limit of ${formatMegabytes(this.maxBytes)} (set SOURCEBENCH_MAX_IMPORT_MB to change it). Nothing was imported.`,
+        'data',
+      );
+    }
+    return Buffer.from(data, 'base64');
+  }
+
+  private remember(job: ImportJob): void {
+    this.jobs.set(job.jobId, job);
+    for (const [id, old] of this.jobs) {
+      if (this.jobs.size <= KEPT_JOBS) break;
+      if (old.state !== 'running') this.jobs.delete(id);
+    }
+  }
+}
+
+/** The importer's stage names, in the words the progress bar shows. */
+function describeStage(stage: string, fraction: number): string {
+  switch (stage) {
+    case 'check':
+      return 'checking the file';
+    case 'decode':
+      return 'decoding the text';
+    case 'parse':
+      return 'reading the structure';
+    case 'pages':
+      return `reading pages (${Math.round(fraction * 100)}%)`;
+    case 'normalize':
+      return 'normalizing the text';
+    case 'done':
+      return 'saving';
+    default:
+      return stage;
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ImportError) return new ApiError('invalid_input', error.message, 'data');
+  return new ApiError('internal', `The import failed: ${(error as Error).message}`);
+}

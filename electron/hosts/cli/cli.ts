@@ -1,0 +1,192 @@
+/**
+ * `sourcebench`: the command-line host. Every command goes through the same dispatcher as the
+ * Electron and browser hosts, so scripts see exactly what the workbench sees.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { apiTable, isApiMethod } from '../../../shared/api';
+import { createApiClient } from '../../../shared/client';
+import type { DocumentSummary } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { printedText } from '../../../shared/text/printed-text';
+import { LineIndex, rawOffsetOf } from '../../../shared/text/text-model';
+import { importFiles, pickDocument, type ImportOptions } from './import-files';
+import { normalizeFile } from './normalize-file';
+import { openNodeHost, serveProject, type NodeHost } from '../node-host';
+import { defaultProjectPath, installLayout, sourcePackageRoot } from '../../install/paths';
+import { appVersion } from '../../install/version';
+
+interface GlobalOptions {
+  project: string;
+  json: boolean;
+}
+
+export function buildProgram(out: (text: string) => void = (text) => process.stdout.write(text)): Command {
+  const program = new Command('sourcebench')
+    .description('Sourcebench: read several accounts side by side, annotate, weigh and compare them.')
+    .version(appVersion)
+    .addOption(
+      new Option('-p, --project <file>', 'project file to work on').default(defaultProjectPath(), 'the default project'),
+    )
+    .option('--json', 'print machine-readable JSON instead of text', false)
+    .showHelpAfterError()
+    .configureOutput({ writeOut: out });
+
+  const globals = () => program.opts<GlobalOptions>();
+  const withHost = async <T>(run: (host: NodeHost) => Promise<T> | T): Promise<T> => {
+    const host = openNodeHost('cli', globals().project);
+    try {
+      return await run(host);
+    } finally {
+      host.project.close();
+    }
+  };
+  const print = (value: unknown, text: () => string) => out(globals().json ? `${JSON.stringify(value, null, 2)}\n` : text());
+
+  program
+    .command('info')
+    .description('show the version, the project file and its schema version')
+    .action(() =>
+      withHost(async (host) => {
+        const info = await createApiClient(host.dispatch).getAppInfo({});
+        print(info, () => `Sourcebench ${info.appVersion}\nproject: ${info.projectPath}\nschema:  ${info.schemaVersion}\n`);
+      }),
+    );
+
+  program
+    .command('documents')
+    .description('list the documents of the project')
+    .action(() =>
+      withHost(async (host) => {
+        const documents = await createApiClient(host.dispatch).listDocuments({});
+        print(documents, () => documents.map(describeDocument).join(''));
+      }),
+    );
+
+  program
+    .command('read')
+    .description('print the reading text of a document (its number in `documents`, or its id)')
+    .argument('<document>', 'document number (1, 2, …) or id')
+    .action((which: string) =>
+      withHost(async (host) => {
+        const client = createApiClient(host.dispatch);
+        const document = pickDocument(await client.listDocuments({}), which);
+        const content = await client.getVersionContent({ versionId: document.currentVersionId });
+        print(content, () => `${printedText(content).printed}\n`);
+      }),
+    );
+
+  program
+    .command('methods')
+    .description('list the API methods that `call` accepts')
+    .action(() => {
+      const methods = Object.entries(apiTable).map(([name, spec]) => ({ name, summary: spec.summary }));
+      print(methods, () => methods.map((m) => `${m.name.padEnd(20)} ${m.summary}\n`).join(''));
+    });
+
+  program
+    .command('call')
+    .description('call one API method with a JSON input and print its JSON output')
+    .argument('<method>', 'method name, see `methods`')
+    .argument('[input]', 'JSON input', '{}')
+    .action((method: string, input: string) =>
+      withHost(async (host) => {
+        if (!isApiMethod(method)) throw new ApiError('unknown_method', `Unknown method "${method}" (see: sourcebench methods)`);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(input);
+        } catch (error) {
+          throw new ApiError('invalid_input', `The input is not valid JSON: ${(error as Error).message}`);
+        }
+        const envelope = await host.dispatch(method, parsed);
+        if (!envelope.ok) throw ApiError.fromEnvelope(envelope);
+        out(`${JSON.stringify(envelope.value, null, 2)}\n`);
+      }),
+    );
+
+  program
+    .command('text')
+    .description('print the normalized reading text of a file: blocks separated by a blank line, headings marked with # by level')
+    .argument('<file>', 'a raw file (.txt, .md, .html, .docx, .pdf), e.g. corpus/002_10df7f476cedd2f2.txt')
+    .option('--encoding <label>', 'decode a text file with this encoding instead of the detected one')
+    .action(async (file: string, options: { encoding?: string }) => {
+      const normalized = await normalizeFile(file, installLayout(sourcePackageRoot()).corpusDir, options.encoding);
+      const printed = printedText(normalized.normalized);
+      print({ ...normalized.normalized, map: undefined, printed: printed.printed }, () => `${printed.printed}\n`);
+    });
+
+  program
+    .command('locate')
+    .description('print where a character of `text`\'s output stands in the raw file, as line:column')
+    .argument('<file>', 'the raw file given to `text`')
+    .argument('<offset>', "offset into `text`'s output, in characters from 0", parseOffset)
+    .option('--encoding <label>', 'as for `text`')
+    .action(async (file: string, offset: number, options: { encoding?: string }) => {
+      const { rawText, inTextLayer, normalized } = await normalizeFile(file, installLayout(sourcePackageRoot()).corpusDir, options.encoding);
+      const readingOffset = printedText(normalized).readingOffset(offset);
+      if (readingOffset === null) throw new ApiError('invalid_input', `Offset ${offset} is past the end of the text`, 'offset');
+      const rawOffset = rawOffsetOf(normalized.map, readingOffset);
+      const { line, column } = new LineIndex(rawText).lineColumn(rawOffset);
+      const page = normalized.locators.filter((l) => l.kind === 'page' && l.at <= readingOffset).pop()?.label ?? null;
+      const chapter = normalized.blocks.filter((b) => b.kind === 'heading' && (b.level ?? 1) === 1 && b.start <= readingOffset).pop();
+      print(
+        { offset, readingOffset, rawOffset, line, column, page, chapter: chapter ? normalized.text.slice(chapter.start, chapter.end) : null, inTextLayer },
+        () => `${line}:${column}\n`,
+      );
+    });
+
+  program
+    .command('import')
+    .description('import files into the project as new documents (or as a new version of one)')
+    .argument('<files...>', '.txt, .md, .html, .docx or .pdf files')
+    .option('--encoding <label>', 'decode text files with this encoding instead of the detected one')
+    .option('--title <title>', 'title of the new document (default: from the file)')
+    .option('--author <name>')
+    .option('--language <tag>', 'BCP 47 language tag, e.g. en or ru (default: guessed)')
+    .option('--date <date>', 'date of writing or publication, in words')
+    .addOption(new Option('--kind <kind>', 'kind of source').choices(['primary', 'secondary', 'tertiary']).default('secondary'))
+    .option('--version-of <document>', 'add the file as a new version of this document (number or id)')
+    .action((files: string[], options: ImportOptions) => withHost((host) => importFiles(host, files, options, out)));
+
+  program
+    .command('serve')
+    .description('serve the workbench to a browser on 127.0.0.1 (the browser host)')
+    .option('--port <port>', 'port to listen on (default: a free one)', parsePort, 0)
+    .action(async (options: { port: number }) => {
+      const { host, server } = await serveProject(globals().project, options.port);
+      out(`Sourcebench browser host on ${server.origin} (project ${host.project.path})\n`);
+      out(`Open: ${server.url}\n`);
+    });
+
+  return program;
+}
+
+function describeDocument(document: DocumentSummary, index: number): string {
+  const title = document.titleSupplied ? `[${document.title}]` : document.title;
+  const by = [document.author, document.translator && `tr. ${document.translator}`].filter(Boolean).join(', ');
+  return `${index + 1}. ${title} (${document.language}, ${document.sourceKind})${by ? ` — ${by}` : ''}\n   id ${document.id}\n`;
+}
+
+function parseOffset(value: string): number {
+  const offset = Number(value);
+  if (!Number.isInteger(offset) || offset < 0) throw new CommanderError(2, 'invalid-offset', `Invalid offset "${value}"`);
+  return offset;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommanderError(2, 'invalid-port', `Invalid port "${value}"`);
+  return port;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`sourcebench: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * `sourcebench import`: each file goes through the same API calls as an import from the
+ * workbench (inspect, start, follow the job), so the CLI reports the same detection, progress
+ * and errors. A file that fails leaves the project as it was; the others are still imported.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiClient } from '../../../shared/api';
+import { createApiClient } from '../../../shared/client';
+import type { DocumentSummary, SourceKind } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import type { NodeHost } from '../node-host';
+
+export interface ImportOptions {
+  encoding?: string;
+  title?: string;
+  author?: string;
+  language?: string;
+  date?: string;
+  kind: SourceKind;
+  versionOf?: string;
+}
+
+const POLL_MS = 100;
+
+export function pickDocument(documents: DocumentSummary[], which: string): DocumentSummary {
+  const byNumber = /^\d+$/.test(which) ? documents[Number(which) - 1] : undefined;
+  const found = byNumber ?? documents.find((document) => document.id === which);
+  if (!found) throw new ApiError('not_found', `No document "${which}" (the project has ${documents.length}; see: sourcebench documents)`);
+  return found;
+}
+
+export async function importFiles(host: NodeHost, files: string[], options: ImportOptions, out: (text: string) => void): Promise<void> {
+  const client = createApiClient(host.dispatch);
+  const versionOf = options.versionOf ? pickDocument(await client.listDocuments({}), options.versionOf).id : undefined;
+  const failures: string[] = [];
+  for (const file of files) {
+    try {
+      out(`${await importOne(client, file, options, versionOf)}\n`);
+    } catch (error) {
+      failures.push(`${file}: ${(error as Error).message}`);
+      process.stderr.write(`sourcebench: ${file}: ${(error as Error).message}\n`);
+    }
+  }
+  if (failures.length > 0) {
+    throw new Error(`${failures.length} of ${files.length} file(s) not imported; the project is unchanged for those.`);
+  }
+}
+
+async function importOne(client: ApiClient, file: string, options: ImportOptions, versionOf: string | undefined): Promise<string> {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new Error('no such file');
+  const data = fs.readFileSync(file).toString('base64');
+  const fileName = path.basename(file);
+  const encoding = options.encoding ? { encoding: options.encoding } : {};
+  const inspection = await client.inspectImport({ fileName, data, ...encoding });
+  const { jobId } = await client.startImport({
+    fileName,
+    data,
+    ...encoding,
+    ...(versionOf
+      ? { versionOf }
+      : {
+          record: {
+            ...(options.title ? { title: options.title } : {}),
+            ...(options.author ? { author: options.author } : {}),
+            ...(options.language ? { language: options.language } : {}),
+            ...(options.date ? { date: options.date } : {}),
+            sourceKind: options.kind,
+          },
+        }),
+  });
+  let lastStage = '';
+  for (;;) {
+    const job = await client.getImportJob({ jobId });
+    if (job.state === 'failed') throw new Error(job.error?.message ?? 'the import failed');
+    if (job.state === 'done') {
+      const detected = inspection.encoding ? `, ${job.encoding} (detected ${inspection.encoding.encoding})` : '';
+      return `imported ${file}: ${inspection.format}${detected} → document ${job.documentId}, version ${job.versionId}`;
+    }
+    if (job.stage !== lastStage) {
+      process.stderr.write(`  ${fileName}: ${job.stage} (${Math.round(job.progress * 100)}%)\n`);
+      lastStage = job.stage;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}

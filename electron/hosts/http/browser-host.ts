@@ -1,0 +1,188 @@
+/**
+ * The browser host: the API table over HTTP on 127.0.0.1, plus the built renderer as static
+ * files. Any page or program on the machine can reach a loopback port, so every API request must
+ * carry a secret generated at each start, come from our own origin, and name our host (which
+ * defeats DNS rebinding).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import type { Dispatch } from '../../../shared/dispatch';
+import { ApiError, type ApiEnvelope, type ApiErrorCode } from '../../../shared/errors';
+import { API_PATH_PREFIX, RENDERER_CSP_HEADER } from '../../../shared/security';
+
+export const LOOPBACK = '127.0.0.1';
+/** Enough for the default import limit (50 MB) as base64 in a JSON body. */
+export const DEFAULT_MAX_REQUEST_BYTES = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 1024 * 1024;
+
+export interface BrowserHostOptions {
+  readonly dispatch: Dispatch;
+  readonly rendererDir: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Tests pass a known token; otherwise 32 random bytes, new at every start. */
+  readonly token?: string;
+  /** Largest request body accepted; imports send whole files, base64-encoded. */
+  readonly maxRequestBytes?: number;
+}
+
+export interface BrowserHost {
+  readonly port: number;
+  readonly origin: string;
+  readonly token: string;
+  /** The address to open: the token travels in the fragment, which browsers never send. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  unknown_method: 404,
+  not_found: 404,
+  conflict: 409,
+  project_error: 500,
+  unauthorized: 401,
+  internal: 500,
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': RENDERER_CSP_HEADER,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const expected = Buffer.from(`Bearer ${token}`);
+  const serveStatic = fs.existsSync(options.rendererDir)
+    ? sirv(options.rendererDir, { dev: false, etag: true, dotfiles: false })
+    : null;
+  let port = 0;
+  const allowedHosts = () => [`${LOOPBACK}:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => allowedHosts().map((host) => `http://${host}`);
+
+  const server = http.createServer((request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    if (!allowedHosts().includes(request.headers.host ?? '')) {
+      return sendFailure(response, 'unauthorized', 'Unexpected Host header', 403);
+    }
+    const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
+    if (url.pathname.startsWith(API_PATH_PREFIX)) {
+      const origin = request.headers.origin;
+      if (origin !== undefined && !allowedOrigins().includes(origin)) {
+        return sendFailure(response, 'unauthorized', `Requests from origin ${origin} are not accepted`, 403);
+      }
+      if (!tokenMatches(request.headers.authorization, expected)) {
+        return sendFailure(response, 'unauthorized', 'Missing or wrong access token', 401);
+      }
+      if (request.method !== 'POST') {
+        response.setHeader('Allow', 'POST');
+        return sendFailure(response, 'invalid_input', 'API methods are called with POST', 405);
+      }
+      const contentType = request.headers['content-type'] ?? '';
+      if (!contentType.startsWith('application/json')) {
+        return sendFailure(response, 'invalid_input', 'The request body must be application/json', 415);
+      }
+      const method = decodeURIComponent(url.pathname.slice(API_PATH_PREFIX.length));
+      void handleApiCall(request, response, method, options.dispatch, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendFailure(response, 'invalid_input', 'Only GET is served here', 405);
+    }
+    if (!serveStatic) {
+      response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(`The renderer is not built (${options.rendererDir} is missing). Run: npm run build`);
+      return;
+    }
+    serveStatic(request, response, () => {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${LOOPBACK}:${port}`;
+  return {
+    port,
+    origin,
+    token,
+    url: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function tokenMatches(header: string | undefined, expected: Buffer): boolean {
+  if (header === undefined) return false;
+  const given = Buffer.from(header);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+async function handleApiCall(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  method: string,
+  dispatch: Dispatch,
+  maxRequestBytes: number,
+): Promise<void> {
+  let body: string;
+  try {
+    body = await readBody(request, maxRequestBytes);
+  } catch (error) {
+    return sendFailure(response, 'invalid_input', (error as Error).message, 413);
+  }
+  let input: unknown;
+  try {
+    input = body.trim() === '' ? {} : JSON.parse(body);
+  } catch (error) {
+    return sendFailure(response, 'invalid_input', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+  const envelope = await dispatch(method, input);
+  sendEnvelope(response, envelope, envelope.ok ? 200 : STATUS[envelope.error.code]);
+}
+
+function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // Stop collecting but keep draining, so the client still gets the 413 answer.
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new Error(`The request is larger than ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendFailure(response: http.ServerResponse, code: ApiErrorCode, message: string, status?: number): void {
+  sendEnvelope(response, new ApiError(code, message).toEnvelope(), status ?? STATUS[code]);
+}
+
+function sendEnvelope(response: http.ServerResponse, envelope: ApiEnvelope<unknown>, status: number): void {
+  if (response.headersSent) return;
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(envelope));
+}

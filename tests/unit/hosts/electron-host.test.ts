@@ -1,0 +1,172 @@
+/**
+ * The Electron host's security settings, menu, IPC registration and packaging configuration,
+ * checked without an Electron binary: these are the decisions main.ts only wires up.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import viteConfig from '../../../vite.config';
+import { apiMethods, ipcChannel } from '../../../shared/api';
+import type { Dispatch } from '../../../shared/dispatch';
+import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../../shared/security';
+import { registerApiHandlers } from '../../../electron/hosts/electron/ipc';
+import { menuTemplate } from '../../../electron/hosts/electron/menu';
+import { externalLinkTarget, isOwnPage, mainWindowOptions } from '../../../electron/hosts/electron/window';
+import { repoRoot } from '../../support/temp';
+
+describe('the Electron window', () => {
+  const options = mainWindowOptions('/app/dist/electron/preload.cjs');
+
+  it('isolates the page from Node and Electron', () => {
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+    });
+    expect(options.show).toBe(false);
+  });
+
+  it('has a strict Content-Security-Policy with nothing inline, eval-ed or remote', () => {
+    const directives = Object.fromEntries(
+      RENDERER_CSP.split(';').map((part) => {
+        const [name, ...values] = part.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives['default-src']).toEqual(["'none'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['style-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    expect(RENDERER_CSP).not.toMatch(/unsafe-|https?:|\*/);
+    expect(RENDERER_CSP_HEADER).toBe(`${RENDERER_CSP}; frame-ancestors 'none'`);
+  });
+
+  it('puts that policy into the built page, which Electron loads from file://', async () => {
+    const plugin = (viteConfig as { plugins: { name: string; transformIndexHtml?: () => unknown }[] }).plugins
+      .flat()
+      .find((candidate) => candidate?.name === 'sourcebench-csp');
+    const tags = (await plugin!.transformIndexHtml!()) as { tag: string; attrs: Record<string, string> }[];
+    expect(tags).toEqual([
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+    ]);
+    const built = path.join(repoRoot, 'dist', 'renderer', 'index.html');
+    if (fs.existsSync(built)) {
+      expect(fs.readFileSync(built, 'utf8')).toContain('http-equiv="Content-Security-Policy"');
+    }
+  });
+
+  it('stays on its own page and sends web links to the system browser', () => {
+    const page = 'file:///app/dist/renderer/index.html';
+    expect(isOwnPage(page, page)).toBe(true);
+    expect(isOwnPage(`${page}#section`, page)).toBe(true);
+    expect(isOwnPage('file:///etc/passwd', page)).toBe(false);
+    expect(isOwnPage('https://example.org/', page)).toBe(false);
+    expect(externalLinkTarget('https://en.wikipedia.org/wiki/Joseph_Stalin')).toBe('https://en.wikipedia.org/wiki/Joseph_Stalin');
+    expect(externalLinkTarget('mailto:someone@example.org')).toBe('mailto:someone@example.org');
+    expect(externalLinkTarget('file:///etc/passwd')).toBeNull();
+    expect(externalLinkTarget('javascript:alert(1)')).toBeNull();
+    expect(externalLinkTarget('not a url')).toBeNull();
+  });
+});
+
+describe('the native menu', () => {
+  const roles = (items: ReturnType<typeof menuTemplate>) =>
+    items.flatMap((item) => [item.role, ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role) : [])]);
+
+  it('has Edit, View, Window and Help with the usual roles', () => {
+    const template = menuTemplate({ isMac: false, isPackaged: true, send: () => {} });
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
+    expect(roles(template)).toEqual(
+      expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'about']),
+    );
+    expect(roles(template)).not.toContain('toggleDevTools');
+  });
+
+  it('sends File > Import… to the workbench page', () => {
+    const sent: string[] = [];
+    const file = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[0]!;
+    const item = (file.submenu as { label?: string; click?: () => void }[]).find((entry) => entry.label === 'Import…');
+    item!.click!();
+    expect(sent).toEqual(['import']);
+  });
+
+  it('sends Edit > Undo and Redo to the workbench, which knows what was changed last', () => {
+    const sent: string[] = [];
+    const edit = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[1]!;
+    const items = edit.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    items.find((item) => item.label === 'Undo')!.click!();
+    items.find((item) => item.label === 'Redo')!.click!();
+    expect(sent).toEqual(['undo', 'redo']);
+    expect(items.find((item) => item.label === 'Undo')!.accelerator).toBe('CmdOrCtrl+Z');
+  });
+
+  it('adds the application menu on macOS and developer tools only when unpackaged', () => {
+    const mac = menuTemplate({ isMac: true, isPackaged: false, send: () => {} });
+    expect(mac[0]!.role).toBe('appMenu');
+    expect(roles(mac)).toContain('toggleDevTools');
+  });
+});
+
+describe('IPC registration', () => {
+  function fakeIpcMain() {
+    const handlers = new Map<string, (event: IpcMainInvokeEvent, input: unknown) => unknown>();
+    return {
+      handlers,
+      handle: (channel: string, listener: (event: IpcMainInvokeEvent, input: unknown) => unknown) => {
+        handlers.set(channel, listener);
+      },
+      removeHandler: (channel: string) => {
+        handlers.delete(channel);
+      },
+    };
+  }
+  const echo: Dispatch = async (method, input) => ({ ok: true, value: { method, input } });
+  const event = {} as IpcMainInvokeEvent;
+
+  it('registers one handler per method of the API table, and removes them again', async () => {
+    const ipc = fakeIpcMain();
+    const unregister = registerApiHandlers(ipc, echo, () => true);
+    expect([...ipc.handlers.keys()].sort()).toEqual(apiMethods.map(ipcChannel).sort());
+    const result = await ipc.handlers.get(ipcChannel('listDocuments'))!(event, {});
+    expect(result).toEqual({ ok: true, value: { method: 'listDocuments', input: {} } });
+    unregister();
+    expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('refuses a call from a sender that is not the workbench page', async () => {
+    const ipc = fakeIpcMain();
+    registerApiHandlers(ipc, echo, () => false);
+    const result = await ipc.handlers.get(ipcChannel('listDocuments'))!(event, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+});
+
+describe('packaging', () => {
+  it('has an electron-builder configuration that its own schema accepts', async () => {
+    const config = parseYaml(fs.readFileSync(path.join(repoRoot, 'build', 'electron-builder.yml'), 'utf8'));
+    const require = createRequire(import.meta.url);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration: (config: unknown, logger: { isEnabled: boolean; add: () => void }) => Promise<void>;
+    };
+    await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, nonsense: true }, { isEnabled: false, add: () => {} })).rejects.toThrow();
+    expect(config.extraResources).toEqual([{ from: 'corpus', to: 'corpus' }]);
+  });
+
+  it('points package.json main at the bundled main process', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { main: string; bin: Record<string, string> };
+    expect(pkg.main).toBe('dist/electron/main.mjs');
+    expect(pkg.bin.sourcebench).toBe('bin/sourcebench.js');
+  });
+});
