@@ -16,8 +16,8 @@ import { buildRenderer, rendererIsStale, root } from './build';
 async function annotateForTheScreenshot(project: Project): Promise<{ claimId: string; passages: Record<string, number> }> {
   const [russian, article, volkogonov] = project.documents.list();
   const service = project.annotations;
-  const tag = service.createTag({ name: "Alliluyeva's death", color: 'purple', description: 'How Nadezhda Alliluyeva died' });
-  const death = service.createTag({ name: "Stalin's death", color: 'blue', description: 'March 1953' });
+  const tag = project.codebook.createTag({ name: "Alliluyeva's death", color: 'purple', description: 'How Nadezhda Alliluyeva died' });
+  const death = project.codebook.createTag({ name: "Stalin's death", color: 'blue', description: 'March 1953' });
   const highlight = (documentId: string, versionId: string, words: string, extra: object = {}) => {
     const text = project.documents.readingText(versionId);
     const start = text.indexOf(words);
@@ -66,11 +66,11 @@ async function annotateForTheScreenshot(project: Project): Promise<{ claimId: st
   });
   project.claims.attach({ claimId: official.id, annotationId: night.id, stance: 'contradicts' });
   project.claims.create({ wording: 'Ryutin was arrested', date: 'October 1932', people: ['Martemyan Ryutin'] });
-  service.saveAssessment({ documentId: russian!.id, reliability: 'C', authorship: 'Unknown; reads like a translation of a Western account' });
-  service.saveAssessment({ documentId: article!.id, reliability: 'B' });
-  service.saveAssessment({ documentId: volkogonov!.id, reliability: 'B' });
-  const workspace = service.workspace();
-  service.saveWorkspace({ ...workspace, firstRunDismissed: true });
+  project.assessments.save({ documentId: russian!.id, reliability: 'C', authorship: 'Unknown; reads like a translation of a Western account' });
+  project.assessments.save({ documentId: article!.id, reliability: 'B' });
+  project.assessments.save({ documentId: volkogonov!.id, reliability: 'B' });
+  const workspace = project.workspace.get();
+  project.workspace.save({ ...workspace, firstRunDismissed: true });
   return { claimId: claim.id, passages: { [article!.id]: shot.start!, [volkogonov!.id]: night.start! } };
 }
 
@@ -103,8 +103,8 @@ try {
   // The claims panel over the passages of the accounts, with the compare view, then the matrix.
   // (The page is left first: it saves its own layout as it goes.)
   await page.goto('about:blank');
-  const workspace = host.project.annotations.workspace();
-  host.project.annotations.saveWorkspace({
+  const workspace = host.project.workspace.get();
+  host.project.workspace.save({
     ...workspace,
     panes: workspace.panes.map((pane) => ({ ...pane, scrollOffset: Math.max(0, (passages[pane.documentId] ?? 0) - 200) })),
   });

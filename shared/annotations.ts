@@ -65,6 +65,30 @@ export const Annotation = z.object({
 });
 export type Annotation = z.infer<typeof Annotation>;
 
+const TAG_NAME_MAX_LENGTH = 200;
+
+/**
+ * What is wrong with a tag name, in a sentence a user reads, or null: once trimmed, a name is not
+ * empty, has no "/" (which separates the levels of the codebook in a tag's path) and is at most
+ * 200 characters long. The codebook panel asks this before sending; the API checks it again.
+ */
+export function tagNameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (!trimmed) return 'A tag needs a name.';
+  if (trimmed.includes('/')) return 'A tag name cannot contain “/” (it separates the levels of the codebook).';
+  if (trimmed.length > TAG_NAME_MAX_LENGTH) return `A tag name can be at most ${TAG_NAME_MAX_LENGTH} characters long.`;
+  return null;
+}
+
+/** A tag name as the API takes it: trimmed, and without a tagNameProblem. */
+export const TagName = z
+  .string()
+  .trim()
+  .superRefine((name, context) => {
+    const problem = tagNameProblem(name);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
 export const Tag = z.object({
   id: z.string(),
   name: z.string(),

@@ -13,11 +13,13 @@ import {
   SourceAssessment,
   SourceReliability,
   Tag,
+  TagName,
   Workspace,
 } from './annotations';
 import { AccountNote, Claim, ClaimDateText, ClaimName, ClaimVerdict, ClaimWording, Stance } from './claims';
 import { AppInfo, DocumentRecord, DocumentSummary, ImportFormat, RawLocation, VersionContent } from './domain';
 import type { ApiEnvelope } from './errors';
+import { ExportedFile, ExportRequest } from './export';
 
 const NoInput = z.object({}).strict();
 const Id = z.string().min(1, 'must not be empty').max(200);
@@ -26,12 +28,6 @@ const FileName = z.string().min(1, 'must not be empty').max(1000);
 /** File contents travel as base64, so one JSON body carries them over IPC and HTTP alike. */
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded file contents');
 const EncodingLabel = z.string().min(1).max(40);
-const TagName = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200)
-  .refine((name) => !name.includes('/'), 'must not contain "/" (it separates levels of the codebook)');
 const AssessmentText = z.string().max(20_000);
 
 const EncodingGuess = z.object({ encoding: z.string(), confidence: z.number().min(0).max(1) });
@@ -303,6 +299,11 @@ export const apiTable = {
     summary: 'Remembers the open panes, scroll positions, theme and font size.',
     input: Workspace,
     output: Workspace,
+  },
+  exportNotes: {
+    summary: 'The annotated notes as Markdown, HTML or CSV, grouped by document, tag or claim, filtered as the sidebar filters.',
+    input: ExportRequest,
+    output: ExportedFile,
   },
 } as const satisfies Record<string, MethodSpec>;
 

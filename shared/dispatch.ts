@@ -30,7 +30,7 @@ export function createDispatch(handlers: ApiHandlers): Dispatch {
   };
 }
 
-export function toFailure(error: unknown): ApiEnvelope<never> {
+function toFailure(error: unknown): ApiEnvelope<never> {
   if (error instanceof ApiError) return error.toEnvelope();
   const message = error instanceof Error ? error.message : String(error);
   return new ApiError('internal', message).toEnvelope();

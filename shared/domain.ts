@@ -10,7 +10,7 @@ export const SourceKind = z.enum(['primary', 'secondary', 'tertiary']);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 /** BCP 47 language tag as used for `lang` attributes and spell checking ("ru", "en", "de-CH"). */
-export const LanguageTag = z
+const LanguageTag = z
   .string()
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'expected a BCP 47 language tag such as "en" or "ru"');
 
@@ -29,6 +29,11 @@ export const DocumentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
+/** The title as shown and cited. Archival convention: a title supplied by an editor stands in square brackets. */
+export function displayTitle(document: Pick<DocumentRecord, 'title' | 'titleSupplied'>): string {
+  return document.titleSupplied ? `[${document.title}]` : document.title;
+}
+
 /** A document as listed: its record, and where its text is. The text lives in immutable versions. */
 export const DocumentSummary = DocumentRecord.extend({
   id: z.string(),
@@ -40,6 +45,36 @@ export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
 export const ImportFormat = z.enum(['txt', 'md', 'html', 'docx', 'pdf']);
 export type ImportFormat = z.infer<typeof ImportFormat>;
+
+/**
+ * Encodings a user is likely to want to switch to (WHATWG names): the import dialog offers them
+ * after the detector's guesses, and a message about an unknown label names the first few.
+ */
+export const COMMON_ENCODINGS: readonly string[] = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1251',
+  'koi8-r',
+  'ibm866',
+  'iso-8859-5',
+  'x-mac-cyrillic',
+  'macintosh',
+  'windows-1252',
+  'iso-8859-2',
+  'windows-1250',
+  'windows-1253',
+  'windows-1254',
+  'windows-1255',
+  'windows-1256',
+  'windows-1257',
+  'iso-8859-7',
+  'shift_jis',
+  'euc-jp',
+  'gb18030',
+  'big5',
+  'euc-kr',
+];
 
 /** A document version as the reader gets it: its reading text and structure, not the raw map. */
 export const VersionContent = z.object({

@@ -50,7 +50,7 @@ export class ApiError extends Error {
 }
 
 /** "versionId" or "blocks.3.text"; the whole input is named "(input)". */
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(input)' : path.map(String).join('.');
 }
 

@@ -89,33 +89,6 @@ function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function readIso(iso: string): { y: number; m: number; d: number } {
-  const match = ISO_DATE.exec(iso);
-  if (!match) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
-  const y = Number(match[1]);
-  const m = Number(match[2]);
-  const d = Number(match[3]);
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
-    throw new RangeError(`Not a calendar day: ${JSON.stringify(iso)}`);
-  }
-  return { y, m, d };
-}
-
-/**
- * Where a day sits on a time axis measured in years: the start of the day, as the year plus the
- * fraction of it already past ("1932-01-01" → 1932, "1932-07-02" → 1932.5 in the leap year 1932).
- * Leap years count 366 days, so 1 January always lands on a whole number. Throws a RangeError
- * on anything but a real YYYY-MM-DD day (the values come from a validated HistoricalDate).
- */
-export function toYearFraction(iso: string): number {
-  const { y, m, d } = readIso(iso);
-  let dayOfYear = d - 1;
-  for (let month = 1; month < m; month++) dayOfYear += daysInMonth(y, month);
-  return y + dayOfYear / (isLeapYear(y) ? 366 : 365);
-}
-
 // ————— parsing —————
 
 /** A date or one end of a span, as far as it was written. */
@@ -350,39 +323,4 @@ export function parseHistoricalDate(text: string): ParseHistoricalDateResult {
     return fail(`Cannot read "${typed}" as a date without a year: add the year, e.g. "8 November 1932" or "November 1932".`);
   }
   return fail(hint(typed));
-}
-
-// ————— display —————
-
-function formatRange(from: string, to: string): string {
-  const a = readIso(from);
-  const b = readIso(to);
-  const wholeYears = a.m === 1 && a.d === 1 && b.m === 12 && b.d === 31;
-  const wholeMonths = a.d === 1 && b.d === daysInMonth(b.y, b.m);
-  if (wholeYears) {
-    if (a.y === b.y) return String(a.y);
-    if (a.y % 10 === 0 && b.y === a.y + 9) return `${a.y}s`;
-    return `${a.y}–${b.y}`;
-  }
-  if (wholeMonths) {
-    const one = (y: number, m: number) => `${monthName(m)} ${y}`;
-    if (a.y === b.y && a.m === b.m) return one(a.y, a.m);
-    if (a.y === b.y) return `${monthName(a.m)}–${one(b.y, b.m)}`;
-    return `${one(a.y, a.m)} – ${one(b.y, b.m)}`;
-  }
-  const day = (p: { y: number; m: number; d: number }) => `${p.d} ${monthName(p.m)} ${p.y}`;
-  if (from === to) return day(a);
-  if (a.y === b.y && a.m === b.m) return `${a.d}–${day(b)}`;
-  if (a.y === b.y) return `${a.d} ${monthName(a.m)} – ${day(b)}`;
-  return `${day(a)} – ${day(b)}`;
-}
-
-/**
- * A short display form: what the historian typed, which is how they mean it to read; built from
- * `from`/`to` (in English) only when no text was kept, e.g. for dates made by code.
- */
-export function formatHistoricalDate(date: HistoricalDate): string {
-  const typed = date.text.trim();
-  if (typed) return typed;
-  return (date.circa ? 'c. ' : '') + formatRange(date.from, date.to);
 }

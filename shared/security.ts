@@ -18,6 +18,13 @@ export const RENDERER_CSP = [
 /** frame-ancestors only works as a header (browsers ignore it in a <meta> tag). */
 export const RENDERER_CSP_HEADER = `${RENDERER_CSP}; frame-ancestors 'none'`;
 
-/** Header the browser host and its client use to carry the per-start secret. */
+/**
+ * How a client of the browser host carries the per-start secret: one request header, the token
+ * as a bearer credential. The host compares the header's whole value.
+ */
 export const TOKEN_HEADER = 'authorization';
+
+export function tokenHeaderValue(token: string): string {
+  return `Bearer ${token}`;
+}
 export const API_PATH_PREFIX = '/api/';

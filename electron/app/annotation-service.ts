@@ -1,36 +1,34 @@
 /**
- * Every change a user makes to annotations, tags and source assessments: validated, then written
- * through the project's one change history, so that undo and redo restore exactly what was there,
- * whichever pane or panel the change came from.
+ * Every change a user makes to highlights (annotations): validated, then written through the
+ * project's one change history, so that undo and redo restore exactly what was there, whichever
+ * pane or panel the change came from. Also moves a document's annotations onto a new version.
  */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { ApiParsedInput } from '../../shared/api';
-import type { Annotation, NoteDocument, SourceAssessment, Tag, Workspace } from '../../shared/annotations';
-import { DEFAULT_FONT_SIZE, Workspace as WorkspaceSchema } from '../../shared/annotations';
+import type { Annotation, NoteDocument } from '../../shared/annotations';
 import { anchorAll, describeRange, toCodePointOffset } from '../../shared/anchoring';
 import { ApiError } from '../../shared/errors';
 import type { ChangeHistory, Snapshot } from './change-history';
-import { AnnotationRows, type TagRecord } from '../store/annotations';
-import { ClaimRows } from '../store/claims';
+import type { AnnotationRows } from '../store/annotations';
+import type { ClaimRows } from '../store/claims';
 import type { DocumentRepository } from '../store/documents';
+import type { Repositories } from '../store/repositories';
 
 export class AnnotationService {
-  readonly rows: AnnotationRows;
+  private readonly rows: AnnotationRows;
+  private readonly documents: DocumentRepository;
   /** Read only, to find the accounts a highlight gives: they go with it when it is deleted. */
   private readonly claimRows: ClaimRows;
 
   constructor(
-    db: Database.Database,
-    private readonly documents: DocumentRepository,
+    repositories: Repositories,
     private readonly changes: ChangeHistory,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.rows = new AnnotationRows(db);
-    this.claimRows = new ClaimRows(db);
+    this.rows = repositories.annotations;
+    this.documents = repositories.documents;
+    this.claimRows = repositories.claims;
   }
-
-  // -- annotations ----------------------------------------------------------------------------------
 
   list(documentId?: string): Annotation[] {
     return this.rows.list(documentId);
@@ -151,126 +149,6 @@ export class AnnotationService {
     return { anchored, orphans };
   }
 
-  // -- codebook -------------------------------------------------------------------------------------
-
-  tags(): Tag[] {
-    return this.rows.tags();
-  }
-
-  createTag(input: ApiParsedInput<'createTag'>): Tag {
-    if (input.parentId) this.rows.getTag(input.parentId, 'parentId');
-    const tag: TagRecord = {
-      id: randomUUID(),
-      name: input.name,
-      parentId: input.parentId ?? null,
-      color: input.color ?? 'yellow',
-      description: input.description ?? '',
-      createdAt: this.now().toISOString(),
-    };
-    this.changes.apply(`add tag “${tag.name}”`, [{ kind: 'tag', before: null, after: tag }]);
-    return { ...tag, count: 0 };
-  }
-
-  updateTag(input: ApiParsedInput<'updateTag'>): Tag {
-    const before = this.rows.getTag(input.id);
-    if (input.parentId) this.checkNotBelow(input.parentId, input.id);
-    const after: TagRecord = {
-      ...before,
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.parentId !== undefined ? { parentId: input.parentId } : {}),
-      ...(input.color !== undefined ? { color: input.color } : {}),
-      ...(input.description !== undefined ? { description: input.description } : {}),
-    };
-    const label =
-      input.name !== undefined && input.name !== before.name
-        ? `rename tag “${before.name}”`
-        : input.parentId !== undefined && input.parentId !== before.parentId
-          ? `move tag “${before.name}”`
-          : `change tag “${before.name}”`;
-    this.changes.apply(label, [{ kind: 'tag', before, after }]);
-    return this.tagWithCount(after.id);
-  }
-
-  merge(fromId: string, intoId: string): Tag {
-    if (fromId === intoId) throw new ApiError('invalid_input', 'A tag cannot be merged into itself', 'intoId');
-    const from = this.rows.getTag(fromId, 'fromId');
-    const into = this.rows.getTag(intoId, 'intoId');
-    this.checkNotBelow(intoId, fromId, 'intoId');
-    const stamp = this.now().toISOString();
-    const snapshots: Snapshot[] = [
-      ...this.rows.childrenOf(fromId).map((child): Snapshot => ({ kind: 'tag', before: child, after: { ...child, parentId: intoId } })),
-      ...this.rows.withTag(fromId).map(
-        (annotation): Snapshot => ({
-          kind: 'annotation',
-          before: annotation,
-          after: { ...annotation, tagIds: [...new Set(annotation.tagIds.map((id) => (id === fromId ? intoId : id)))], updatedAt: stamp },
-        }),
-      ),
-      { kind: 'tag', before: from, after: null },
-    ];
-    this.changes.apply(`merge “${from.name}” into “${into.name}”`, snapshots);
-    return this.tagWithCount(intoId);
-  }
-
-  deleteTag(id: string): { id: string; annotationsAffected: number } {
-    const tag = this.rows.getTag(id);
-    const stamp = this.now().toISOString();
-    const tagged = this.rows.withTag(id);
-    const snapshots: Snapshot[] = [
-      ...this.rows.childrenOf(id).map((child): Snapshot => ({ kind: 'tag', before: child, after: { ...child, parentId: tag.parentId } })),
-      ...tagged.map(
-        (annotation): Snapshot => ({
-          kind: 'annotation',
-          before: annotation,
-          after: { ...annotation, tagIds: annotation.tagIds.filter((tagId) => tagId !== id), updatedAt: stamp },
-        }),
-      ),
-      { kind: 'tag', before: tag, after: null },
-    ];
-    this.changes.apply(`delete tag “${tag.name}”`, snapshots);
-    return { id, annotationsAffected: tagged.length };
-  }
-
-  // -- source assessments ---------------------------------------------------------------------------
-
-  assessment(documentId: string): SourceAssessment {
-    this.checkDocument(documentId);
-    return this.rows.assessment(documentId);
-  }
-
-  saveAssessment(input: ApiParsedInput<'saveAssessment'>): SourceAssessment {
-    const before = this.assessment(input.documentId);
-    const { documentId, ...fields } = input;
-    const after: SourceAssessment = { ...before, ...fields, documentId, updatedAt: this.now().toISOString() };
-    this.changes.apply('change source assessment', [{ kind: 'assessment', before, after }]);
-    return after;
-  }
-
-  // -- workspace ------------------------------------------------------------------------------------
-
-  workspace(): Workspace {
-    const documents = this.documents.list();
-    const stored = this.rows.setting('workspace');
-    const parsed = stored ? WorkspaceSchema.safeParse(JSON.parse(stored)) : null;
-    const known = new Set(documents.map((document) => document.id));
-    if (parsed?.success) {
-      const panes = parsed.data.panes.filter((pane) => known.has(pane.documentId));
-      if (panes.length > 0) return { ...parsed.data, panes };
-    }
-    return {
-      panes: documents.slice(0, 3).map((document) => ({ documentId: document.id, scrollOffset: 0, width: null })),
-      theme: parsed?.success ? parsed.data.theme : 'system',
-      fontSize: parsed?.success ? parsed.data.fontSize : DEFAULT_FONT_SIZE,
-      firstRunDismissed: parsed?.success ? parsed.data.firstRunDismissed : false,
-    };
-  }
-
-  saveWorkspace(workspace: Workspace): Workspace {
-    for (const pane of workspace.panes) this.checkDocument(pane.documentId, 'panes');
-    this.rows.putSetting('workspace', JSON.stringify(workspace));
-    return workspace;
-  }
-
   // -- internals ------------------------------------------------------------------------------------
 
   private versionText(versionId: string): { documentId: string; text: string } {
@@ -286,25 +164,6 @@ export class AnnotationService {
 
   private checkTags(tagIds: readonly string[]): void {
     for (const id of tagIds) this.rows.getTag(id, 'tagIds');
-  }
-
-  private checkDocument(documentId: string, field = 'documentId'): void {
-    if (!this.documents.list().some((document) => document.id === documentId)) {
-      throw new ApiError('not_found', `No document with id "${documentId}"`, field);
-    }
-  }
-
-  /** A tag may not be moved or merged under itself or one of its own sub-tags. */
-  private checkNotBelow(candidateParent: string, tagId: string, field = 'parentId'): void {
-    for (let current: string | null = candidateParent; current; current = this.rows.getTag(current, field).parentId) {
-      if (current === tagId) throw new ApiError('invalid_input', 'A tag cannot be placed under itself or its own sub-tag', field);
-    }
-  }
-
-  private tagWithCount(id: string): Tag {
-    const tag = this.rows.tags().find((candidate) => candidate.id === id);
-    if (!tag) throw new ApiError('not_found', `No tag with id "${id}"`, 'id');
-    return tag;
   }
 }
 

@@ -3,8 +3,12 @@
  * input that is already validated and returns plain data; the dispatcher checks the rest.
  */
 import type { ApiHandlers } from '../../shared/api';
+import { createApiClient } from '../../shared/client';
+import { createDispatch } from '../../shared/dispatch';
 import type { HostKind } from '../../shared/domain';
-import { ImportJobs, maxImportBytesFromEnv } from './import-jobs';
+import { exportDate, exportNotes } from '../export';
+import { ImportJobs } from './import-jobs';
+import { maxImportBytesFromEnv } from '../import/limits';
 import type { Project } from './project';
 import { appVersion } from '../install/version';
 
@@ -15,8 +19,8 @@ export interface HandlerOptions {
 
 export function createHandlers(project: Project, host: HostKind, options: HandlerOptions = {}): ApiHandlers {
   const imports = new ImportJobs(project, options.maxImportBytes ?? maxImportBytesFromEnv());
-  const { annotations, claims, history } = project;
-  return {
+  const { annotations, codebook, assessments, claims, history, workspace } = project;
+  const handlers: ApiHandlers = {
     getAppInfo: () => ({
       appVersion,
       host,
@@ -37,13 +41,13 @@ export function createHandlers(project: Project, host: HostKind, options: Handle
       annotations.delete(id);
       return { id };
     },
-    listTags: () => annotations.tags(),
-    createTag: (input) => annotations.createTag(input),
-    updateTag: (input) => annotations.updateTag(input),
-    mergeTags: ({ fromId, intoId }) => annotations.merge(fromId, intoId),
-    deleteTag: ({ id }) => annotations.deleteTag(id),
-    getAssessment: ({ documentId }) => annotations.assessment(documentId),
-    saveAssessment: (input) => annotations.saveAssessment(input),
+    listTags: () => codebook.tags(),
+    createTag: (input) => codebook.createTag(input),
+    updateTag: (input) => codebook.updateTag(input),
+    mergeTags: ({ fromId, intoId }) => codebook.merge(fromId, intoId),
+    deleteTag: ({ id }) => codebook.deleteTag(id),
+    getAssessment: ({ documentId }) => assessments.get(documentId),
+    saveAssessment: (input) => assessments.save(input),
     listClaims: () => claims.list(),
     createClaim: (input) => claims.create(input),
     updateClaim: (input) => claims.update(input),
@@ -57,7 +61,10 @@ export function createHandlers(project: Project, host: HostKind, options: Handle
     getHistory: () => history.state(),
     undo: () => history.undo(),
     redo: () => history.redo(),
-    getWorkspace: () => annotations.workspace(),
-    saveWorkspace: (workspace) => annotations.saveWorkspace(workspace),
+    getWorkspace: () => workspace.get(),
+    saveWorkspace: (input) => workspace.save(input),
+    // An export reads the project through the read methods of this very table, as any client would.
+    exportNotes: (input) => exportNotes(createApiClient(createDispatch(handlers)), input, exportDate()),
   };
+  return handlers;
 }

@@ -7,8 +7,9 @@
 import type Database from 'better-sqlite3';
 import type { Annotation, HistoryState, SourceAssessment } from '../../shared/annotations';
 import { ApiError } from '../../shared/errors';
-import { AnnotationRows, type TagRecord } from '../store/annotations';
-import { ClaimRows, type AccountRecord, type ClaimRecord } from '../store/claims';
+import type { AnnotationRows, TagRecord } from '../store/annotations';
+import type { AccountRecord, ClaimRecord, ClaimRows } from '../store/claims';
+import type { Repositories } from '../store/repositories';
 
 /** One entity's state before and after a change; null where it did not exist. */
 export type Snapshot =
@@ -34,9 +35,12 @@ export class ChangeHistory {
   private readonly undoStack: Change[] = [];
   private readonly redoStack: Change[] = [];
 
-  constructor(private readonly db: Database.Database) {
-    this.annotationRows = new AnnotationRows(db);
-    this.claimRows = new ClaimRows(db);
+  constructor(
+    private readonly db: Database.Database,
+    repositories: Pick<Repositories, 'annotations' | 'claims'>,
+  ) {
+    this.annotationRows = repositories.annotations;
+    this.claimRows = repositories.claims;
   }
 
   /** Writes a change in one transaction and makes it the newest undoable one. */
@@ -53,20 +57,23 @@ export class ChangeHistory {
     return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
   }
 
-  /** A change leaves its stack only once restored, so an undo or redo that fails can be tried again. */
   undo(): HistoryState {
-    const change = this.undoStack[this.undoStack.length - 1];
-    if (!change) throw new ApiError('conflict', 'There is nothing to undo');
-    this.db.transaction(() => this.restore(change.snapshots, 'before'))();
-    this.redoStack.push(this.undoStack.pop()!);
-    return this.state();
+    return this.step(this.undoStack, this.redoStack, 'before', 'There is nothing to undo');
   }
 
   redo(): HistoryState {
-    const change = this.redoStack[this.redoStack.length - 1];
-    if (!change) throw new ApiError('conflict', 'There is nothing to redo');
-    this.db.transaction(() => this.restore(change.snapshots, 'after'))();
-    this.undoStack.push(this.redoStack.pop()!);
+    return this.step(this.redoStack, this.undoStack, 'after', 'There is nothing to redo');
+  }
+
+  /**
+   * Restores the newest change of one stack to the given side and moves it to the other. A change
+   * leaves its stack only once restored, so an undo or redo that fails can be tried again.
+   */
+  private step(from: Change[], to: Change[], side: Side, nothing: string): HistoryState {
+    const change = from[from.length - 1];
+    if (!change) throw new ApiError('conflict', nothing);
+    this.db.transaction(() => this.restore(change.snapshots, side))();
+    to.push(from.pop()!);
     return this.state();
   }
 

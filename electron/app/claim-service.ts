@@ -4,30 +4,30 @@
  * the order they were made.
  */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { ApiParsedInput } from '../../shared/api';
 import { compareClaims, type Claim, type HistoricalDate, type Stance } from '../../shared/claims';
 import { ApiError } from '../../shared/errors';
 import { parseHistoricalDate } from '../../shared/historical-date';
 import type { ChangeHistory, Snapshot } from './change-history';
-import { AnnotationRows } from '../store/annotations';
-import { ClaimRows, type AccountRecord, type ClaimRecord } from '../store/claims';
+import type { AnnotationRows } from '../store/annotations';
+import type { AccountRecord, ClaimRecord, ClaimRows } from '../store/claims';
+import type { Repositories } from '../store/repositories';
 
 /** Longest wording quoted in an undo label, which a menu item has to hold. */
 const LABEL_WORDING_LENGTH = 40;
 
 export class ClaimService {
-  readonly rows: ClaimRows;
+  private readonly rows: ClaimRows;
   /** Read only: an account must point at a highlight that exists. */
   private readonly annotationRows: AnnotationRows;
 
   constructor(
-    db: Database.Database,
+    repositories: Pick<Repositories, 'claims' | 'annotations'>,
     private readonly changes: ChangeHistory,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.rows = new ClaimRows(db);
-    this.annotationRows = new AnnotationRows(db);
+    this.rows = repositories.claims;
+    this.annotationRows = repositories.annotations;
   }
 
   list(): Claim[] {
@@ -165,7 +165,7 @@ function readDate(text: string | null | undefined): HistoricalDate | null {
 }
 
 /** Names as typed, trimmed, without empty entries or repeats (compared without case; the first spelling stays). */
-export function distinctNames(names: readonly string[]): string[] {
+function distinctNames(names: readonly string[]): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const name of names) {

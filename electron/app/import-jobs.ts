@@ -9,17 +9,11 @@ import type { ApiParsedInput, ImportInspection, ImportJob } from '../../shared/a
 import type { DocumentRecord } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { NORMALIZER } from '../../shared/text/normalize';
-import { ImportError, importFile, inspectFile } from '../import';
+import { ImportError, importFile, inspectFile, type ImportOptions } from '../import';
+import { decodedBase64Bytes, DEFAULT_MAX_IMPORT_BYTES, formatMegabytes, MAX_IMPORT_ENV } from '../import/limits';
 import type { Project } from './project';
 
-/** Default upper bound of a file to import; `SOURCEBENCH_MAX_IMPORT_MB` changes it. */
-export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const KEPT_JOBS = 50;
-
-export function maxImportBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const megabytes = Number(env.SOURCEBENCH_MAX_IMPORT_MB);
-  return Number.isFinite(megabytes) && megabytes > 0 ? Math.round(megabytes * 1024 * 1024) : DEFAULT_MAX_IMPORT_BYTES;
-}
 
 type StartInput = ApiParsedInput<'startImport'>;
 
@@ -34,12 +28,7 @@ export class ImportJobs {
   async inspect(input: ApiParsedInput<'inspectImport'>): Promise<ImportInspection> {
     const bytes = this.decode(input.data);
     try {
-      const inspection = await inspectFile({
-        fileName: input.fileName,
-        bytes,
-        maxBytes: this.maxBytes,
-        ...(input.encoding ? { encoding: input.encoding } : {}),
-      });
+      const inspection = await inspectFile(this.importOptions(input, bytes));
       return { ...inspection, alternatives: [...inspection.alternatives], size: bytes.length, maxSize: this.maxBytes };
     } catch (error) {
       throw asApiError(error);
@@ -48,9 +37,7 @@ export class ImportJobs {
 
   start(input: StartInput): { jobId: string } {
     const bytes = this.decode(input.data);
-    if (input.versionOf !== undefined && !this.project.documents.list().some((d) => d.id === input.versionOf)) {
-      throw new ApiError('not_found', `No document with id "${input.versionOf}"`, 'versionOf');
-    }
+    if (input.versionOf !== undefined) this.project.documents.checkDocument(input.versionOf, 'versionOf');
     const job: ImportJob = {
       jobId: randomUUID(),
       fileName: input.fileName,
@@ -76,10 +63,7 @@ export class ImportJobs {
   private async run(job: ImportJob, input: StartInput, bytes: Buffer): Promise<void> {
     try {
       const imported = await importFile({
-        fileName: input.fileName,
-        bytes,
-        maxBytes: this.maxBytes,
-        ...(input.encoding ? { encoding: input.encoding } : {}),
+        ...this.importOptions(input, bytes),
         onProgress: (stage, fraction) => {
           job.stage = describeStage(stage, fraction);
           // The last step, storing, is quick; keep a little room for it.
@@ -108,6 +92,10 @@ export class ImportJobs {
     }
   }
 
+  private importOptions(input: { fileName: string; encoding?: string | undefined }, bytes: Buffer): ImportOptions {
+    return { fileName: input.fileName, bytes, maxBytes: this.maxBytes, ...(input.encoding ? { encoding: input.encoding } : {}) };
+  }
+
   private recordFor(input: StartInput, imported: { title: string | null; language: string | null }): DocumentRecord {
     const fallbackTitle = path.basename(input.fileName).replace(/\.[^.]+$/, '');
     const given = input.record ?? {};
@@ -126,11 +114,11 @@ export class ImportJobs {
 
   private decode(data: string): Buffer {
     // Checked before decoding, so an oversized upload costs no memory beyond its request.
-    const size = Math.floor((data.length * 3) / 4);
+    const size = decodedBase64Bytes(data.length);
     if (size > this.maxBytes + 2) {
       throw new ApiError(
         'invalid_input',
-        `The file is larger than the import limit of ${formatMegabytes(this.maxBytes)} (set SOURCEBENCH_MAX_IMPORT_MB to change it). Nothing was imported.`,
+        `The file is larger than the import limit of ${formatMegabytes(this.maxBytes)} (set ${MAX_IMPORT_ENV} to change it). Nothing was imported.`,
         'data',
       );
     }
@@ -164,10 +152,6 @@ function describeStage(stage: string, fraction: number): string {
     default:
       return stage;
   }
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }
 
 function asApiError(error: unknown): ApiError {

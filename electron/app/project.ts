@@ -1,6 +1,7 @@
 /**
- * An open project: the database plus the repositories over it. Hosts hold one of these and hand
- * it to the API handlers; nothing else touches the database directly.
+ * An open project: the database, the repositories over it (made once) and the services that
+ * change it, each with one job, all writing through one change history. Hosts hold one of these
+ * and hand it to the API handlers; nothing else touches the database directly.
  */
 import fs from 'node:fs';
 import { normalize, NORMALIZER } from '../../shared/text/normalize';
@@ -8,9 +9,13 @@ import { bundledEntry, seedBundledCorpus } from '../corpus/seed';
 import { ProjectFileError } from '../store/database';
 import { openProjectDatabase, type OpenedDatabase } from '../store/database';
 import { AnnotationService } from './annotation-service';
+import { AssessmentService } from './assessment-service';
 import { ChangeHistory } from './change-history';
 import { ClaimService } from './claim-service';
-import { decodeRaw, DocumentRepository, type AddedVersion, type NewVersion } from '../store/documents';
+import { CodebookService } from './codebook-service';
+import { WorkspaceService } from './workspace-service';
+import { decodeRaw, type AddedVersion, type DocumentRepository, type NewVersion } from '../store/documents';
+import { openRepositories, type Repositories } from '../store/repositories';
 
 export interface ProjectOptions {
   /** Folder with the bundled corpus and its manifest, used to seed a new project. */
@@ -22,13 +27,20 @@ export class Project {
   /** One undo history for annotations, tags, assessments and claims alike, in the order made. */
   readonly history: ChangeHistory;
   readonly annotations: AnnotationService;
+  readonly codebook: CodebookService;
+  readonly assessments: AssessmentService;
   readonly claims: ClaimService;
+  readonly workspace: WorkspaceService;
 
   private constructor(private readonly opened: OpenedDatabase) {
-    this.documents = new DocumentRepository(opened.db);
-    this.history = new ChangeHistory(opened.db);
-    this.annotations = new AnnotationService(opened.db, this.documents, this.history);
-    this.claims = new ClaimService(opened.db, this.history);
+    const repositories: Repositories = openRepositories(opened.db);
+    this.documents = repositories.documents;
+    this.history = new ChangeHistory(opened.db, repositories);
+    this.annotations = new AnnotationService(repositories, this.history);
+    this.codebook = new CodebookService(repositories, this.history);
+    this.assessments = new AssessmentService(repositories, this.history);
+    this.claims = new ClaimService(repositories, this.history);
+    this.workspace = new WorkspaceService(repositories);
   }
 
   /**
@@ -89,6 +101,14 @@ export class Project {
 
   get backupPath(): string | null {
     return this.opened.backupPath;
+  }
+
+  /**
+   * A consistent copy of the project file, made with SQLite's online backup: it may run while
+   * the workbench has the project open, and copies only committed changes.
+   */
+  async backup(destination: string): Promise<void> {
+    await this.opened.db.backup(destination);
   }
 
   close(): void {

@@ -5,7 +5,7 @@
 import type { HostKind } from '../../shared/domain';
 import { createDispatch, type Dispatch } from '../../shared/dispatch';
 import { createHandlers } from '../app/api-handlers';
-import { maxImportBytesFromEnv } from '../app/import-jobs';
+import { maxImportBytesFromEnv, maxRequestBytes } from '../import/limits';
 import { defaultProjectPath, installLayout, sourcePackageRoot, type InstallLayout } from '../install/paths';
 import { Project } from '../app/project';
 import { startBrowserHost, type BrowserHost } from './http/browser-host';
@@ -36,7 +36,7 @@ export async function serveProject(projectPath?: string, port = 0): Promise<Serv
     dispatch: host.dispatch,
     rendererDir: host.layout.rendererDir,
     port,
-    maxRequestBytes: Math.ceil((maxImportBytesFromEnv() * 4) / 3) + 1024 * 1024,
+    maxRequestBytes: maxRequestBytes(maxImportBytesFromEnv()),
   });
   const stop = async () => {
     await server.close();

@@ -7,40 +7,16 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { COMMON_ENCODINGS } from '../../shared/domain';
 import { ImportError } from './errors';
 import type { EncodingGuess } from './types';
 
 /** How much of a large file the statistical detector reads (it needs far less). */
 const DETECTOR_SAMPLE = 256 * 1024;
 
-/** Encodings a user is likely to want to switch to, for the UI's list. */
-export const COMMON_ENCODINGS: readonly string[] = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'windows-1251',
-  'koi8-r',
-  'ibm866',
-  'iso-8859-5',
-  'x-mac-cyrillic',
-  'windows-1252',
-  'iso-8859-2',
-  'windows-1250',
-  'windows-1253',
-  'windows-1254',
-  'windows-1255',
-  'windows-1256',
-  'windows-1257',
-  'iso-8859-7',
-  'shift_jis',
-  'euc-jp',
-  'gb18030',
-  'big5',
-  'euc-kr',
-];
 
 /** The WHATWG name of an encoding label ('cp1251' → 'windows-1251'), or null if it is none this runtime decodes. */
-export function canonicalEncoding(label: string): string | null {
+function canonicalEncoding(label: string): string | null {
   try {
     return new TextDecoder(label.trim()).encoding;
   } catch {
@@ -59,7 +35,7 @@ function bomEncoding(bytes: Uint8Array): string | null {
  * UTF-16 without a byte order mark, which the detector does not try: text in Latin script puts a
  * zero in every other byte. (Text files never contain zero bytes otherwise.)
  */
-export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const length = Math.min(bytes.length, 8192) & ~1;
   if (length < 4) return null;
   let evenZeros = 0;
@@ -89,7 +65,7 @@ function isAscii(bytes: Uint8Array): boolean {
 }
 
 /** The charset an HTML page declares in its first KiB (<meta charset> or http-equiv), as WHATWG's prescan would find it. */
-export function declaredHtmlCharset(bytes: Uint8Array): string | null {
+function declaredHtmlCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
   const match = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   if (!match?.[1]) return null;

@@ -24,14 +24,14 @@ export interface BlockOptions {
 const SPACE = /[ \t\n\r\f\v]/;
 
 /** Citation markers as the encyclopedia prints them: [12], [a], [note 3], [citation needed]. */
-export const CITATION_MARKER =
+const CITATION_MARKER =
   /\[(?:\d{1,4}(?:[–-]\d{1,4})?|[a-z]{1,2}|(?:note|nb|lower-alpha) ?\d{1,3}|citation needed|clarification needed|page needed|better source needed|when\?|who\?|according to whom\?)\]/g;
 
 /** A dash that opens an attribution line ("— Stalin, 1931"). */
 const ATTRIBUTION = /^[—―]|^[–-]\s/;
 
 /** The character reference at raw[at] ("&amp;", "&#8212;", "&nbsp"), decoded, or null. */
-export function characterReference(raw: string, at: number, limit = raw.length): { text: string; end: number } | null {
+function characterReference(raw: string, at: number, limit = raw.length): { text: string; end: number } | null {
   const match = /^&(?:#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)/.exec(raw.slice(at, Math.min(limit, at + 40)));
   if (!match) return null;
   const candidate = match[0];

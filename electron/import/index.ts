@@ -20,8 +20,8 @@ import { layoutEvidence } from './layout';
 import { convertMarkdown } from './markdown';
 import { convertPdf } from './pdf';
 import { namedFormat, resolveFormat } from './sniff';
+import { DEFAULT_MAX_IMPORT_BYTES, formatMegabytes } from './limits';
 import {
-  DEFAULT_MAX_BYTES,
   type EncodingGuess,
   type ImportedText,
   type ImportFormat,
@@ -31,12 +31,8 @@ import {
 } from './types';
 
 export type { EncodingGuess, ImportedText, ImportFormat, ImportOptions, Inspection, TextLayout } from './types';
-export { DEFAULT_MAX_BYTES } from './types';
 export { ImportError, type ImportErrorCode } from './errors';
-export { COMMON_ENCODINGS, canonicalEncoding, detectEncoding } from './encoding';
-export { guessLayout, layoutEvidence } from './layout';
-export { guessLanguage } from './language';
-export { SUPPORTED_EXTENSIONS } from './sniff';
+export { guessLayout } from './layout';
 
 /** Stages reported through onProgress, in order (a format skips those it has no use for). */
 export type ImportStage = 'check' | 'decode' | 'parse' | 'pages' | 'done';
@@ -51,19 +47,15 @@ interface Checked {
   readonly progress: (stage: ImportStage, fraction: number) => void;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
-}
-
 function check(options: ImportOptions): Checked {
   const { fileName, bytes } = options;
   const progress = (stage: ImportStage, fraction: number): void => options.onProgress?.(stage, Math.max(0, Math.min(1, fraction)));
   progress('check', 0);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   if (bytes.length > maxBytes) {
     throw new ImportError(
       'too-large',
-      `${fileName} is ${megabytes(bytes.length)}; Sourcebench imports files of up to ${megabytes(maxBytes)}. ` +
+      `${fileName} is ${formatMegabytes(bytes.length)}; Sourcebench imports files of up to ${formatMegabytes(maxBytes)}. ` +
         'Split the source into parts (chapters, volumes) and import them one by one.',
     );
   }

@@ -18,7 +18,7 @@ const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   pdf: 'pdf',
 };
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS).map((extension) => `.${extension}`);
+const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS).map((extension) => `.${extension}`);
 
 /** What to do with formats people often have instead of the supported ones. */
 const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
@@ -35,7 +35,7 @@ const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
   tiff: 'It is an image: run OCR on it and import the text or a searchable PDF',
 };
 
-export function extensionOf(fileName: string): string {
+function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
   return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
@@ -67,7 +67,7 @@ function startsWith(bytes: Uint8Array, signature: readonly (number | null)[], at
 }
 
 /** Offset of "%PDF-" in the first KiB (readers accept some junk before it), or -1. */
-export function pdfHeaderOffset(bytes: Uint8Array): number {
+function pdfHeaderOffset(bytes: Uint8Array): number {
   const limit = Math.min(bytes.length - 5, 1024);
   for (let index = 0; index <= limit; index++) {
     if (bytes[index] === 0x25 && bytes[index + 1] === 0x50 && bytes[index + 2] === 0x44 && bytes[index + 3] === 0x46 && bytes[index + 4] === 0x2d) {
@@ -77,7 +77,7 @@ export function pdfHeaderOffset(bytes: Uint8Array): number {
   return -1;
 }
 
-export function isZip(bytes: Uint8Array): boolean {
+function isZip(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP);
 }
 

@@ -1,7 +1,8 @@
 /** The public types of the importers (re-exported by index.ts). */
+import type { ImportFormat } from '../../shared/domain';
 import type { NormalizedText } from '../../shared/text/text-model';
 
-export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+export type { ImportFormat };
 
 /** An encoding by its WHATWG name ('utf-8', 'windows-1251', 'koi8-r', …) and the detector's confidence, 0..1. */
 export interface EncodingGuess {
@@ -27,7 +28,7 @@ export interface ImportOptions {
   readonly bytes: Uint8Array;
   /** Overrides the detected encoding (text formats only); a WHATWG encoding label. */
   readonly encoding?: string;
-  /** Default 50 * 1024 * 1024. */
+  /** Default DEFAULT_MAX_IMPORT_BYTES (./limits). */
   readonly maxBytes?: number;
   /** Called with a stage name and a fraction 0..1 as the work goes on (e.g. per PDF page). */
   readonly onProgress?: (stage: string, fraction: number) => void;
@@ -55,5 +56,3 @@ export interface ImportedText {
   /** For txt: the layout guessed and passed to `normalize` (record it with the version); null otherwise. */
   readonly layout: TextLayout | null;
 }
-
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;

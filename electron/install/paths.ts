@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PROJECT_EXTENSION = '.sourcebench';
+const PROJECT_EXTENSION = '.sourcebench';
 export const DEFAULT_PROJECT_NAME = `default${PROJECT_EXTENSION}`;
 
 /** `$XDG_DATA_HOME/sourcebench`, falling back to `~/.local/share/sourcebench` as the XDG spec says. */

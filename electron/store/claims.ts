@@ -147,7 +147,7 @@ export class ClaimRows {
 }
 
 /** The account as the API shows it (its position is implied by its place in the list). */
-export function toAccount(record: AccountRecord): Account {
+function toAccount(record: AccountRecord): Account {
   const { position: _position, ...account } = record;
   return account;
 }

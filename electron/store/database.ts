@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { assertMigrationOrder, migrations as defaultMigrations, type Migration } from './migrations';
 
 /** "Srcb": marks a SQLite file as a Sourcebench project (PRAGMA application_id). */
-export const APPLICATION_ID = 0x53726362;
+const APPLICATION_ID = 0x53726362;
 
 export class ProjectFileError extends Error {
   override readonly name = 'ProjectFileError';

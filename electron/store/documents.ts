@@ -13,7 +13,7 @@ import type {
   VersionContent,
 } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { LineIndex, rawOffsetOf, type NormalizedText } from '../../shared/text/text-model';
+import { LineIndex, rawPlaceAt, type NormalizedText } from '../../shared/text/text-model';
 
 export interface NewVersion {
   readonly fileName: string;
@@ -39,12 +39,9 @@ export interface AddedVersion {
 /** What `locate` needs of a version, kept in memory for the few versions in use. */
 interface Trace {
   readonly rawText: string;
-  readonly textLength: number;
   readonly inTextLayer: boolean;
   readonly index: LineIndex;
-  readonly map: number[];
-  readonly pages: { at: number; label: string }[];
-  readonly chapters: { at: number; label: string }[];
+  readonly normalized: Pick<NormalizedText, 'text' | 'blocks' | 'locators' | 'map'>;
 }
 
 const TRACE_CACHE_SIZE = 4;
@@ -183,15 +180,13 @@ export class DocumentRepository {
   }
 
   getVersionContent(versionId: string): VersionContent {
-    const row = this.db
-      .prepare(
-        `SELECT v.id, v.document_id, v.sha256, v.file_name, v.format, v.encoding, v.imported_at,
-                t.normalizer, t.text, t.structure
-           FROM document_versions v JOIN version_texts t ON t.version_id = v.id
-          WHERE v.id = ?`,
-      )
-      .get(versionId) as VersionRow | undefined;
-    if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
+    const row = this.versionRow<VersionRow>(
+      `SELECT v.id, v.document_id, v.sha256, v.file_name, v.format, v.encoding, v.imported_at,
+              t.normalizer, t.text, t.structure
+         FROM document_versions v JOIN version_texts t ON t.version_id = v.id
+        WHERE v.id = ?`,
+      versionId,
+    );
     const { blocks, citations, locators, edits } = JSON.parse(row.structure) as Omit<NormalizedText, 'text'>;
     return {
       versionId: row.id,
@@ -210,39 +205,30 @@ export class DocumentRepository {
     };
   }
 
+  /** Throws not_found, naming `field`, unless a document with this id exists. */
+  checkDocument(documentId: string, field = 'documentId'): void {
+    if (!this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(documentId)) {
+      throw new ApiError('not_found', `No document with id "${documentId}"`, field);
+    }
+  }
+
   /** Where a reading-text offset stands in the raw file: offset, line, column and page. */
   locate(versionId: string, textOffset: number): RawLocation {
     const trace = this.trace(versionId);
-    if (textOffset > trace.textLength) {
-      throw new ApiError('invalid_input', `Offset ${textOffset} is past the end of the text (${trace.textLength} characters)`, 'offset');
+    const textLength = trace.normalized.text.length;
+    if (textOffset > textLength) {
+      throw new ApiError('invalid_input', `Offset ${textOffset} is past the end of the text (${textLength} characters)`, 'offset');
     }
-    const rawOffset = Math.min(rawOffsetOf(trace.map, textOffset), trace.rawText.length);
-    const { line, column } = trace.index.lineColumn(rawOffset);
-    const lastBefore = (marks: { at: number; label: string }[]) => marks.filter((mark) => mark.at <= textOffset).pop()?.label ?? null;
-    return {
-      textOffset,
-      rawOffset,
-      line,
-      column,
-      page: lastBefore(trace.pages),
-      chapter: lastBefore(trace.chapters),
-      inTextLayer: trace.inTextLayer,
-    };
+    return { textOffset, ...rawPlaceAt(trace.normalized, trace.rawText, trace.index, textOffset), inTextLayer: trace.inTextLayer };
   }
 
   /** The reading text of a version, which annotations point into. */
   readingText(versionId: string): string {
-    const row = this.db.prepare('SELECT text FROM version_texts WHERE version_id = ?').get(versionId) as { text: string } | undefined;
-    if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
-    return row.text;
+    return this.versionRow<{ text: string }>('SELECT text FROM version_texts WHERE version_id = ?', versionId).text;
   }
 
   documentOfVersion(versionId: string): string {
-    const row = this.db.prepare('SELECT document_id FROM document_versions WHERE id = ?').get(versionId) as
-      | { document_id: string }
-      | undefined;
-    if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
-    return row.document_id;
+    return this.versionRow<{ document_id: string }>('SELECT document_id FROM document_versions WHERE id = ?', versionId).document_id;
   }
 
   /** The text that line:column refer to: the decoded raw file, or the stored text layer. */
@@ -252,35 +238,31 @@ export class DocumentRepository {
 
   /** The raw bytes of a version, exactly as imported. */
   getRaw(versionId: string): Buffer {
-    const row = this.db.prepare('SELECT raw FROM document_versions WHERE id = ?').get(versionId) as
-      | { raw: Buffer }
-      | undefined;
+    return this.versionRow<{ raw: Buffer }>('SELECT raw FROM document_versions WHERE id = ?', versionId).raw;
+  }
+
+  /** The row a query by version id gives; not_found, naming the version, where there is none. */
+  private versionRow<Row>(sql: string, versionId: string): Row {
+    const row = this.db.prepare(sql).get(versionId) as Row | undefined;
     if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
-    return row.raw;
+    return row;
   }
 
   private trace(versionId: string): Trace {
     const cached = this.traces.get(versionId);
     if (cached) return cached;
-    const row = this.db
-      .prepare(
-        `SELECT v.raw, v.encoding, t.raw_text, t.text, t.structure
-           FROM document_versions v JOIN version_texts t ON t.version_id = v.id WHERE v.id = ?`,
-      )
-      .get(versionId) as { raw: Buffer; encoding: string; raw_text: string | null; text: string; structure: string } | undefined;
-    if (!row) throw new ApiError('not_found', `No document version with id "${versionId}"`, 'versionId');
+    const row = this.versionRow<{ raw: Buffer; encoding: string; raw_text: string | null; text: string; structure: string }>(
+      `SELECT v.raw, v.encoding, t.raw_text, t.text, t.structure
+         FROM document_versions v JOIN version_texts t ON t.version_id = v.id WHERE v.id = ?`,
+      versionId,
+    );
     const rawText = row.raw_text ?? decodeRaw(row.raw, row.encoding) ?? '';
     const { map, locators, blocks } = JSON.parse(row.structure) as Omit<NormalizedText, 'text'>;
     const trace: Trace = {
       rawText,
-      textLength: row.text.length,
       inTextLayer: row.raw_text !== null,
       index: new LineIndex(rawText),
-      map,
-      pages: locators.filter((locator) => locator.kind === 'page').map(({ at, label }) => ({ at, label })),
-      chapters: blocks
-        .filter((block) => block.kind === 'heading' && (block.level ?? 1) === 1)
-        .map((block) => ({ at: block.start, label: row.text.slice(block.start, block.end) })),
+      normalized: { text: row.text, blocks, locators, map },
     };
     if (this.traces.size >= TRACE_CACHE_SIZE) this.traces.delete(this.traces.keys().next().value!);
     this.traces.set(versionId, trace);

@@ -220,7 +220,3 @@ export function assertMigrationOrder(list: readonly Migration[]): void {
     }
   });
 }
-
-export function latestSchemaVersion(list: readonly Migration[] = migrations): number {
-  return list.length;
-}

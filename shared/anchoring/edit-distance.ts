@@ -53,7 +53,7 @@ export class BitPattern {
  * when `backwards`). `global` makes the first row cost one per column (the pattern must start where
  * the scan starts); otherwise a match may start anywhere.
  */
-export function scanColumns(
+function scanColumns(
   pattern: BitPattern,
   text: string,
   from: number,

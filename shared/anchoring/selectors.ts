@@ -28,7 +28,7 @@ const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** True when `offset` falls between the two halves of a surrogate pair. */
-export function splitsSurrogatePair(text: string, offset: number): boolean {
+function splitsSurrogatePair(text: string, offset: number): boolean {
   return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
 }
 

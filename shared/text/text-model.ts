@@ -70,7 +70,7 @@ export type Locator = z.infer<typeof Locator>;
  * An edit the normalizer made to the words of the source (an OCR misreading, a joined line-end
  * hyphen). Never silent: each is listed, and the raw form stays one click away.
  */
-export const TextEditKind = z.enum(['ocr-correction', 'dehyphenation', 'hyphen-kept', 'character-reference']);
+const TextEditKind = z.enum(['ocr-correction', 'dehyphenation', 'hyphen-kept', 'character-reference']);
 export const TextEdit = z.object({
   kind: TextEditKind,
   /** [start, end) of the edited form in `text`. */
@@ -105,6 +105,42 @@ export function rawOffsetOf(map: readonly number[], textOffset: number): number 
   if (map.length === 0) return textOffset;
   const pair = Math.max(0, lastIndexAtOrBefore(map.length / 2, (index) => map[index * 2]!, textOffset));
   return map[pair * 2 + 1]! + (textOffset - map[pair * 2]!);
+}
+
+/**
+ * Where a reading-text offset stands for a citation: the last printed page at or before it
+ * ("near p. 143"), and the chapter (top-level heading) it falls in, by its words.
+ */
+export function pageAndChapterAt(
+  normalized: Pick<NormalizedText, 'text' | 'blocks' | 'locators'>,
+  textOffset: number,
+): { page: string | null; chapter: string | null } {
+  let page: string | null = null;
+  for (const locator of normalized.locators) {
+    if (locator.kind === 'page' && locator.at <= textOffset) page = locator.label;
+  }
+  let chapter: string | null = null;
+  for (const block of normalized.blocks) {
+    if (block.kind === 'heading' && (block.level ?? 1) === 1 && block.start <= textOffset) {
+      chapter = normalized.text.slice(block.start, block.end);
+    }
+  }
+  return { page, chapter };
+}
+
+/**
+ * Where a reading-text offset comes from in the raw file (line and column) and where it stands for
+ * a citation (page, chapter): what the API's `locateText` and the CLI's `locate` both report.
+ */
+export function rawPlaceAt(
+  normalized: Pick<NormalizedText, 'text' | 'blocks' | 'locators' | 'map'>,
+  rawText: string,
+  lines: LineIndex,
+  textOffset: number,
+): { rawOffset: number; line: number; column: number; page: string | null; chapter: string | null } {
+  // The map can point one past a trailing newline the raw text was read without: stay inside it.
+  const rawOffset = Math.min(rawOffsetOf(normalized.map, textOffset), rawText.length);
+  return { rawOffset, ...lines.lineColumn(rawOffset), ...pageAndChapterAt(normalized, textOffset) };
 }
 
 /** 1-based line and column (in code points) of a raw offset, as editors and `locate` show them. */

@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+// Declares window.sourcebench (the preload's bridge) for the page code below.
+import type {} from '../../renderer/src/api/transport';
 import { findElectronBinary } from '../../electron/hosts/launcher/electron-binary';
 import { repoRoot, tempDir } from '../support/temp';
 

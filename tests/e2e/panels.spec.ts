@@ -10,25 +10,23 @@
 import type { Page } from '@playwright/test';
 import type { Annotation, SourceAssessment, Tag, Workspace } from '../../shared/annotations';
 import type { DocumentSummary, VersionContent } from '../../shared/domain';
+import { TOKEN_HEADER, tokenHeaderValue } from '../../shared/security';
 import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
 
 
 
 /** Calls the API from the page, as the brief for tests says: with the token the page keeps. */
 async function pageApi<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  const token = await page.evaluate(() => sessionStorage.getItem('sourcebench.token'));
+  const headers = { 'Content-Type': 'application/json', [TOKEN_HEADER]: tokenHeaderValue(token ?? '') };
   return page.evaluate(
-    async ({ method, input }) => {
-      const token = sessionStorage.getItem('sourcebench.token');
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(input),
-      });
+    async ({ method, input, headers }) => {
+      const response = await fetch(`/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
       const envelope = await response.json();
       if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
       return envelope.value;
     },
-    { method, input },
+    { method, input, headers },
   ) as Promise<T>;
 }
 

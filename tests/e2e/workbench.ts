@@ -7,6 +7,7 @@ import { test as base } from '@playwright/test';
 import { DEFAULT_FONT_SIZE, type Annotation, type SourceAssessment, type SourceReliability, type Tag, type Workspace } from '../../shared/annotations';
 import type { Claim } from '../../shared/claims';
 import type { DocumentSummary } from '../../shared/domain';
+import { TOKEN_HEADER, tokenHeaderValue } from '../../shared/security';
 import { openNodeHost } from '../../electron/hosts/node-host';
 import { startBrowserHost, type BrowserHost } from '../../electron/hosts/http/browser-host';
 import { tempDir } from '../support/temp';
@@ -41,7 +42,7 @@ export const DEFAULT_WORKSPACE: Workspace = { panes: [], theme: 'system', fontSi
 export async function hostApi<T>(workbench: Workbench, method: string, input: unknown = {}): Promise<T> {
   const response = await fetch(`${workbench.server.origin}/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${workbench.server.token}` },
+    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: tokenHeaderValue(workbench.server.token) },
     body: JSON.stringify(input),
   });
   const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };

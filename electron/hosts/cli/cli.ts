@@ -2,18 +2,25 @@
  * `sourcebench`: the command-line host. Every command goes through the same dispatcher as the
  * Electron and browser hosts, so scripts see exactly what the workbench sees.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { apiTable, isApiMethod } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
-import type { DocumentSummary } from '../../../shared/domain';
+import { displayTitle, type DocumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import { ExportGrouping, type ExportFormat } from '../../../shared/export';
 import { printedText } from '../../../shared/text/printed-text';
-import { LineIndex, rawOffsetOf } from '../../../shared/text/text-model';
+import { LineIndex, rawPlaceAt } from '../../../shared/text/text-model';
 import { importFiles, pickDocument, type ImportOptions } from './import-files';
 import { normalizeFile } from './normalize-file';
+import { writeWhole } from './write-file';
 import { openNodeHost, serveProject, type NodeHost } from '../node-host';
 import { defaultProjectPath, installLayout, sourcePackageRoot } from '../../install/paths';
 import { appVersion } from '../../install/version';
+
+/** The format names users type (`md`, as the file extension), and the API's names for them. */
+const CLI_FORMATS = { md: 'markdown', html: 'html', csv: 'csv' } as const satisfies Record<string, ExportFormat>;
 
 interface GlobalOptions {
   project: string;
@@ -124,14 +131,8 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
       const { rawText, inTextLayer, normalized } = await normalizeFile(file, installLayout(sourcePackageRoot()).corpusDir, options.encoding);
       const readingOffset = printedText(normalized).readingOffset(offset);
       if (readingOffset === null) throw new ApiError('invalid_input', `Offset ${offset} is past the end of the text`, 'offset');
-      const rawOffset = rawOffsetOf(normalized.map, readingOffset);
-      const { line, column } = new LineIndex(rawText).lineColumn(rawOffset);
-      const page = normalized.locators.filter((l) => l.kind === 'page' && l.at <= readingOffset).pop()?.label ?? null;
-      const chapter = normalized.blocks.filter((b) => b.kind === 'heading' && (b.level ?? 1) === 1 && b.start <= readingOffset).pop();
-      print(
-        { offset, readingOffset, rawOffset, line, column, page, chapter: chapter ? normalized.text.slice(chapter.start, chapter.end) : null, inTextLayer },
-        () => `${line}:${column}\n`,
-      );
+      const place = rawPlaceAt(normalized, rawText, new LineIndex(rawText), readingOffset);
+      print({ offset, readingOffset, ...place, inTextLayer }, () => `${place.line}:${place.column}\n`);
     });
 
   program
@@ -148,6 +149,32 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .action((files: string[], options: ImportOptions) => withHost((host) => importFiles(host, files, options, out)));
 
   program
+    .command('export')
+    .description('write the annotated notes to a file: Markdown, an HTML report or CSV for spreadsheets')
+    .addOption(new Option('--format <format>', 'file format').choices(Object.keys(CLI_FORMATS)).makeOptionMandatory())
+    .requiredOption('--out <path>', 'file to write (replaced whole, never left half-written)')
+    .addOption(new Option('--group-by <grouping>', 'group the notes by').choices(ExportGrouping.options).default('document'))
+    .action((options: { format: keyof typeof CLI_FORMATS; out: string; groupBy: ExportGrouping }) =>
+      withHost(async (host) => {
+        const file = await createApiClient(host.dispatch).exportNotes({ format: CLI_FORMATS[options.format], groupBy: options.groupBy });
+        await writeWhole(options.out, (temporary) => fs.writeFileSync(temporary, file.text, 'utf8'));
+        print({ out: options.out, annotations: file.annotations, mediaType: file.mediaType }, () => `${file.annotations} annotations written to ${options.out}\n`);
+      }),
+    );
+
+  program
+    .command('backup')
+    .description("copy the project file with SQLite's online backup (safe while the workbench has it open)")
+    .requiredOption('--out <path>', 'file to write the copy to')
+    .action((options: { out: string }) =>
+      withHost(async (host) => {
+        if (path.resolve(options.out) === path.resolve(host.project.path)) throw new Error('The backup must go to another file than the project itself');
+        await writeWhole(options.out, (temporary) => host.project.backup(temporary));
+        print({ out: options.out }, () => `project backed up to ${options.out}\n`);
+      }),
+    );
+
+  program
     .command('serve')
     .description('serve the workbench to a browser on 127.0.0.1 (the browser host)')
     .option('--port <port>', 'port to listen on (default: a free one)', parsePort, 0)
@@ -161,7 +188,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
 }
 
 function describeDocument(document: DocumentSummary, index: number): string {
-  const title = document.titleSupplied ? `[${document.title}]` : document.title;
+  const title = displayTitle(document);
   const by = [document.author, document.translator && `tr. ${document.translator}`].filter(Boolean).join(', ');
   return `${index + 1}. ${title} (${document.language}, ${document.sourceKind})${by ? ` — ${by}` : ''}\n   id ${document.id}\n`;
 }

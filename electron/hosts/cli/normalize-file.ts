@@ -8,7 +8,7 @@ import type { NormalizedText } from '../../../shared/text/text-model';
 import { normalize } from '../../../shared/text/normalize';
 import { bundledEntry } from '../../corpus/seed';
 import { importFile } from '../../import';
-import { maxImportBytesFromEnv } from '../../app/import-jobs';
+import { formatMegabytes, MAX_IMPORT_ENV, maxImportBytesFromEnv } from '../../import/limits';
 import { sha256Hex } from '../../store/documents';
 
 export interface NormalizedFile {
@@ -24,7 +24,7 @@ export async function normalizeFile(filePath: string, corpusDir: string, encodin
   const stat = fs.statSync(filePath, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new Error(`${filePath} is not a file`);
   if (stat.size > maxBytes) {
-    throw new Error(`${filePath} is larger than the limit of ${maxBytes} bytes (set SOURCEBENCH_MAX_IMPORT_MB to change it)`);
+    throw new Error(`${filePath} is larger than the import limit of ${formatMegabytes(maxBytes)} (set ${MAX_IMPORT_ENV} to change it)`);
   }
   const bytes = fs.readFileSync(filePath);
   const entry = encoding === undefined ? bundledEntry(corpusDir, sha256Hex(bytes)) : undefined;

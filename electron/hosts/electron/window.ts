@@ -4,7 +4,7 @@
  */
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
     preload: preloadPath,
     // The renderer is a web page: it gets the API bridge and nothing of Node or Electron.

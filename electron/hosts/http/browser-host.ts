@@ -11,11 +11,10 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { Dispatch } from '../../../shared/dispatch';
 import { ApiError, type ApiEnvelope, type ApiErrorCode } from '../../../shared/errors';
-import { API_PATH_PREFIX, RENDERER_CSP_HEADER } from '../../../shared/security';
+import { API_PATH_PREFIX, RENDERER_CSP_HEADER, TOKEN_HEADER, tokenHeaderValue } from '../../../shared/security';
+import { DEFAULT_MAX_IMPORT_BYTES, maxRequestBytes } from '../../import/limits';
 
-export const LOOPBACK = '127.0.0.1';
-/** Enough for the default import limit (50 MB) as base64 in a JSON body. */
-export const DEFAULT_MAX_REQUEST_BYTES = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 1024 * 1024;
+const LOOPBACK = '127.0.0.1';
 
 export interface BrowserHostOptions {
   readonly dispatch: Dispatch;
@@ -24,7 +23,7 @@ export interface BrowserHostOptions {
   readonly port?: number;
   /** Tests pass a known token; otherwise 32 random bytes, new at every start. */
   readonly token?: string;
-  /** Largest request body accepted; imports send whole files, base64-encoded. */
+  /** Largest request body accepted; imports send whole files, base64-encoded (default: room for the default import limit). */
   readonly maxRequestBytes?: number;
 }
 
@@ -58,7 +57,7 @@ const SECURITY_HEADERS = {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const expected = Buffer.from(`Bearer ${token}`);
+  const expected = Buffer.from(tokenHeaderValue(token));
   const serveStatic = fs.existsSync(options.rendererDir)
     ? sirv(options.rendererDir, { dev: false, etag: true, dotfiles: false })
     : null;
@@ -77,7 +76,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (origin !== undefined && !allowedOrigins().includes(origin)) {
         return sendFailure(response, 'unauthorized', `Requests from origin ${origin} are not accepted`, 403);
       }
-      if (!tokenMatches(request.headers.authorization, expected)) {
+      if (!tokenMatches(request.headers[TOKEN_HEADER], expected)) {
         return sendFailure(response, 'unauthorized', 'Missing or wrong access token', 401);
       }
       if (request.method !== 'POST') {
@@ -89,7 +88,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return sendFailure(response, 'invalid_input', 'The request body must be application/json', 415);
       }
       const method = decodeURIComponent(url.pathname.slice(API_PATH_PREFIX.length));
-      void handleApiCall(request, response, method, options.dispatch, options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES);
+      void handleApiCall(request, response, method, options.dispatch, options.maxRequestBytes ?? maxRequestBytes(DEFAULT_MAX_IMPORT_BYTES));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -5,30 +5,24 @@
  * Note, Claim… and credibility first make it yellow and then apply. Every change is saved at once and can be undone from anywhere.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { CREDIBILITY_WORDING, type Annotation, type HighlightColor, type NoteDocument, type Tag } from '../../../shared/annotations';
-import type { Claim } from '../../../shared/claims';
+import type { Annotation, HighlightColor, NoteDocument, Tag } from '../../../shared/annotations';
 import { AttachToClaim } from '../claims/AttachToClaim';
-import type { AnnotationStore } from '../state/annotation-store';
-import { COLOR_NAMES, COLORS, toolbarActionOf, type ToolbarAction } from './keys';
+import { useFailure } from '../state/errors';
+import { useSnapshot, useStores } from '../state/store-context';
+import { isTypingTarget } from '../workspace/undo-keys';
+import { HighlightTools, type ToolbarPanel } from './HighlightTools';
+import { toolbarActionOf, type ToolbarAction } from './keys';
 import { NoteEditor } from './NoteEditor';
 import { splitPath } from './tag-paths';
 import { TagChips, TagInput } from './TagInput';
-import { isTypingTarget } from './use-store';
 import './annotations.css';
 
-export type ToolbarPanel = 'tag' | 'note' | 'claim' | null;
-
 interface Props {
-  readonly store: AnnotationStore;
   readonly versionId: string;
   /** The highlight the toolbar is for; null while it is for a fresh selection. */
   readonly annotation: Annotation | null;
   /** The fresh selection (reading-text offsets), when there is no highlight yet. */
   readonly selection: { readonly start: number; readonly end: number } | null;
-  readonly tags: readonly Tag[];
-  /** Every claim (for "Claim…"). */
-  readonly claims?: readonly Claim[];
-  readonly error: string | null;
   readonly panel: ToolbarPanel;
   readonly onPanel: (panel: ToolbarPanel) => void;
   /** A highlight was made from the selection: the toolbar now belongs to it. */
@@ -43,7 +37,12 @@ interface Props {
 const fold = (text: string) => text.toLocaleLowerCase().replace(/ё/g, 'е').trim();
 
 export function AnnotationToolbar(props: Props) {
-  const { store, versionId, annotation, selection, tags, claims = [], error, panel, onPanel, onClose, position } = props;
+  const { versionId, annotation, selection, panel, onPanel, onClose, position } = props;
+  const { annotations: store, codebook, claims: claimStore } = useStores();
+  const { tags } = useSnapshot(codebook);
+  const { claims } = useSnapshot(claimStore);
+  // A change that fails is told here, under the toolbar the user acted in.
+  const { failure, attempt, clear } = useFailure();
   const popover = useRef<HTMLDivElement>(null);
   const pending = useRef<Promise<Annotation | null> | null>(null);
   const [left, setLeft] = useState(position.left);
@@ -69,7 +68,7 @@ export function AnnotationToolbar(props: Props) {
     const { annotation: current, selection: range } = latest.current;
     if (current) return Promise.resolve(fresh(current.id) ?? current);
     if (!range) return Promise.resolve(null);
-    pending.current ??= store.create({ versionId, start: range.start, end: range.end, color }).then((created) => {
+    pending.current ??= attempt(store.create({ versionId, start: range.start, end: range.end, color })).then((created) => {
       if (created) latest.current.onCreated(created);
       return created;
     });
@@ -83,13 +82,13 @@ export function AnnotationToolbar(props: Props) {
       return;
     }
     const current = await ensure();
-    if (current && current.color !== color) await store.update({ id: current.id, color });
+    if (current && current.color !== color) await attempt(store.update({ id: current.id, color }));
   };
 
   const setCredibility = async (grade: number) => {
     const current = await ensure();
     if (!current) return;
-    await store.update({ id: current.id, credibility: current.credibility === grade ? null : grade });
+    await attempt(store.update({ id: current.id, credibility: current.credibility === grade ? null : grade }));
   };
 
   const open = async (which: 'tag' | 'note' | 'claim') => {
@@ -104,31 +103,27 @@ export function AnnotationToolbar(props: Props) {
   const remove = async () => {
     const current = latest.current.annotation;
     if (!current) return;
-    await store.remove(current.id);
+    // A highlight that could not be deleted keeps its toolbar, with the reason.
+    if ((await attempt(store.remove(current.id).then(() => true))) === null) return;
     latest.current.onClose();
   };
 
-  const applyTag = async (tagId: string) => {
+  /** The open highlight's tags, changed from the store's latest copy of it. */
+  const changeTags = async (change: (tagIds: readonly string[]) => readonly string[] | null) => {
     const current = latest.current.annotation && fresh(latest.current.annotation.id);
-    if (!current || current.tagIds.includes(tagId)) return;
-    await store.update({ id: current.id, tagIds: [...current.tagIds, tagId] });
+    const tagIds = current ? change(current.tagIds) : null;
+    if (current && tagIds) await attempt(store.update({ id: current.id, tagIds: [...tagIds] }));
   };
-
-  const removeTag = async (tagId: string) => {
-    const current = latest.current.annotation && fresh(latest.current.annotation.id);
-    if (!current) return;
-    await store.update({ id: current.id, tagIds: current.tagIds.filter((id) => id !== tagId) });
-  };
+  const applyTag = (tagId: string) => changeTags((tagIds) => (tagIds.includes(tagId) ? null : [...tagIds, tagId]));
+  const removeTag = (tagId: string) => changeTags((tagIds) => tagIds.filter((id) => id !== tagId));
 
   /** Creates a tag by its path, adding the levels the codebook lacks. */
   const createTag = async (path: string): Promise<Tag | null> => {
     let parentId: string | null = null;
     let tag: Tag | null = null;
     for (const name of splitPath(path)) {
-      const existing: Tag | undefined = store
-        .getSnapshot()
-        .tags.find((t) => t.parentId === parentId && fold(t.name) === fold(name));
-      tag = existing ?? (await store.createTag({ name, parentId }));
+      const existing: Tag | undefined = codebook.getSnapshot().tags.find((t) => t.parentId === parentId && fold(t.name) === fold(name));
+      tag = existing ?? (await attempt(codebook.createTag({ name, parentId })));
       if (!tag) return null;
       parentId = tag.id;
     }
@@ -137,7 +132,7 @@ export function AnnotationToolbar(props: Props) {
 
   const saveNote = (note: NoteDocument | null) => {
     const current = latest.current.annotation;
-    if (current) void store.update({ id: current.id, note });
+    if (current) void attempt(store.update({ id: current.id, note }));
   };
 
   const run = (action: ToolbarAction) => {
@@ -192,19 +187,6 @@ export function AnnotationToolbar(props: Props) {
     return () => document.removeEventListener('pointerdown', onPointerDown, true);
   }, []);
 
-  /** Arrow keys move between the toolbar's buttons (one toolbar, many controls). */
-  const onToolbarKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
-    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
-    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next =
-      event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : (index + (event.key === 'ArrowRight' ? 1 : -1) + buttons.length) % buttons.length;
-    buttons[next]?.focus();
-    event.preventDefault();
-  };
-
-  const currentColor = annotation?.color ?? null;
-  const credibility = annotation?.credibility ?? null;
   const showNote = annotation !== null && (panel === 'note' || annotation.note !== null);
   const accountCount = annotation ? claims.reduce((count, claim) => count + claim.accounts.filter((a) => a.annotationId === annotation.id).length, 0) : 0;
   return (
@@ -216,83 +198,16 @@ export function AnnotationToolbar(props: Props) {
       aria-label={annotation ? 'Highlight' : 'New highlight'}
       data-annotation-for={annotation?.id}
     >
-      <div className="annotation-toolbar" role="toolbar" aria-label={annotation ? 'Highlight tools' : 'Highlight the selection'} onKeyDown={onToolbarKeyDown}>
-        <span className="swatches" role="group" aria-label="Colour">
-          {COLORS.map((color, index) => (
-            <button
-              key={color}
-              type="button"
-              className={`swatch annotation-${color}`}
-              data-color={color}
-              aria-label={`${COLOR_NAMES[color]} (${index + 1})`}
-              aria-pressed={currentColor === color}
-              title={`${COLOR_NAMES[color]} · key ${index + 1}`}
-              onClick={() => void setColor(color)}
-            >
-              <span aria-hidden="true">{currentColor === color ? '✓' : ''}</span>
-            </button>
-          ))}
-        </span>
-        <button type="button" className="tool" aria-pressed={panel === 'tag'} title="Tag · key T" aria-keyshortcuts="T" onClick={() => void open('tag')}>
-          Tag
-        </button>
-        <button
-          type="button"
-          className="tool"
-          aria-pressed={panel === 'note'}
-          title="Note · key N"
-          aria-keyshortcuts="N"
-          onClick={() => void open('note')}
-        >
-          Note
-        </button>
-        <button
-          type="button"
-          className="tool"
-          aria-pressed={panel === 'claim'}
-          title={`Attach to a claim${accountCount > 0 ? ` (an account of ${accountCount} claim${accountCount === 1 ? '' : 's'})` : ''} · key C`}
-          aria-keyshortcuts="C"
-          onClick={() => void open('claim')}
-        >
-          Claim…
-          {accountCount > 0 && (
-            <span className="claim-count" aria-hidden="true">
-              ◆{accountCount}
-            </span>
-          )}
-        </button>
-        <span className="grades" role="group" aria-label="Credibility of the information">
-          {[1, 2, 3, 4, 5, 6].map((grade) => (
-            <button
-              key={grade}
-              type="button"
-              className="grade"
-              aria-label={`Credibility ${grade}: ${CREDIBILITY_WORDING[grade]}`}
-              aria-pressed={credibility === grade}
-              aria-keyshortcuts={`Shift+${grade}`}
-              title={`${grade} — ${CREDIBILITY_WORDING[grade]} · Shift+${grade}`}
-              onClick={() => void setCredibility(grade)}
-            >
-              {grade}
-            </button>
-          ))}
-        </span>
-        {annotation && (
-          <button
-            type="button"
-            className="tool delete"
-            aria-label="Delete highlight"
-            title="Delete highlight · Delete"
-            aria-keyshortcuts="Delete"
-            onClick={() => void remove()}
-          >
-            Delete
-          </button>
-        )}
-        <button type="button" className="tool close" aria-label="Close" title="Close · Escape" onClick={onClose}>
-          ×
-        </button>
-      </div>
+      <HighlightTools
+        annotation={annotation}
+        panel={panel}
+        accountCount={accountCount}
+        onColor={(color) => void setColor(color)}
+        onGrade={(grade) => void setCredibility(grade)}
+        onOpen={(which) => void open(which)}
+        onDelete={() => void remove()}
+        onClose={onClose}
+      />
       {annotation && <TagChips tagIds={annotation.tagIds} tags={tags} onRemove={(id) => void removeTag(id)} />}
       {annotation && panel === 'tag' && (
         <TagInput
@@ -307,9 +222,7 @@ export function AnnotationToolbar(props: Props) {
           onClose={() => onPanel(null)}
         />
       )}
-      {annotation && panel === 'claim' && (
-        <AttachToClaim key={annotation.id} store={store} annotation={annotation} claims={claims} onClose={() => onPanel(null)} />
-      )}
+      {annotation && panel === 'claim' && <AttachToClaim key={annotation.id} annotation={annotation} claims={claims} onClose={() => onPanel(null)} />}
       {showNote && (
         <NoteEditor
           key={annotation.id}
@@ -321,10 +234,10 @@ export function AnnotationToolbar(props: Props) {
           onEscape={onClose}
         />
       )}
-      {error && (
+      {failure && (
         <p className="annotation-error" role="alert">
-          {error}{' '}
-          <button type="button" className="tool" onClick={() => store.clearError()}>
+          {failure}{' '}
+          <button type="button" className="tool" onClick={clear}>
             Dismiss
           </button>
         </p>

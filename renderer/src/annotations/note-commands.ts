@@ -50,7 +50,7 @@ export const markRules: readonly { readonly name: string; readonly match: RegExp
   },
 ];
 
-export function noteInputRules(): Plugin {
+function noteInputRules(): Plugin {
   return inputRules({
     rules: [
       ...markRules.map((rule) => new InputRule(rule.match, rule.handler)),

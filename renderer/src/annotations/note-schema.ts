@@ -102,7 +102,7 @@ export function noteFromJSON(note: NoteDocument | null): ProseMirrorNode | null 
 }
 
 /** True for a note with no words in it (saved as no note at all). */
-export function isEmptyNote(doc: ProseMirrorNode): boolean {
+function isEmptyNote(doc: ProseMirrorNode): boolean {
   return doc.textContent.trim() === '';
 }
 

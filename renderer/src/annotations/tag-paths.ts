@@ -4,7 +4,7 @@
  */
 import type { Tag } from '../../../shared/annotations';
 
-export const PATH_SEPARATOR = ' / ';
+const PATH_SEPARATOR = ' / ';
 
 export function tagPath(tag: Tag, tags: readonly Tag[]): string {
   const byId = new Map(tags.map((t) => [t.id, t]));

@@ -5,7 +5,7 @@
 import type { ApiBridge, ApiClient } from '../../../shared/api';
 import { createApiClient, type Transport } from '../../../shared/client';
 import { ApiError, type ApiEnvelope } from '../../../shared/errors';
-import { API_PATH_PREFIX } from '../../../shared/security';
+import { API_PATH_PREFIX, TOKEN_HEADER, tokenHeaderValue } from '../../../shared/security';
 
 declare global {
   interface Window {
@@ -54,7 +54,7 @@ function httpTransport(token: string | null): Transport {
     try {
       response = await fetch(`${API_PATH_PREFIX}${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: tokenHeaderValue(token) },
         body: JSON.stringify(input ?? {}),
       });
     } catch (error) {

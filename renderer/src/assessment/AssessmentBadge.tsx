@@ -4,9 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { SOURCE_RELIABILITY_WORDING } from '../../../shared/annotations';
-import { useAnnotations, useStore } from '../state/store-context';
 import { AssessmentPanel } from './AssessmentPanel';
 import { gradeWording } from './grades';
+import { useAssessments } from './use-assessments';
 
 interface Props {
   readonly documentId: string;
@@ -14,15 +14,11 @@ interface Props {
 }
 
 export function AssessmentBadge({ documentId, documentTitle }: Props) {
-  const store = useStore();
-  const { assessments } = useAnnotations();
+  const { assessments, failures } = useAssessments([documentId]);
   const [open, setOpen] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
   const assessment = assessments[documentId];
-
-  useEffect(() => {
-    if (!assessment) void store.loadAssessment(documentId);
-  }, [store, documentId, assessment]);
+  const failure = failures[documentId];
 
   // A click elsewhere closes the panel (the text stays readable around it).
   useEffect(() => {
@@ -42,7 +38,13 @@ export function AssessmentBadge({ documentId, documentTitle }: Props) {
       <button
         type="button"
         className={`grade-badge button grade-${grade ?? 'none'}`}
-        title={grade ? `${grade}: ${SOURCE_RELIABILITY_WORDING[grade]} — open the source assessment` : `${wording} — open the source assessment`}
+        title={
+          !assessment && failure
+            ? `The source assessment could not be read: ${failure}`
+            : grade
+              ? `${grade}: ${SOURCE_RELIABILITY_WORDING[grade]} — open the source assessment`
+              : `${wording} — open the source assessment`
+        }
         aria-label={`${wording}. Open the source assessment`}
         aria-expanded={open}
         onClick={() => setOpen(!open)}

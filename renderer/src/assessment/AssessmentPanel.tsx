@@ -5,12 +5,14 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { SOURCE_RELIABILITY_WORDING, type SourceAssessment, type SourceReliability } from '../../../shared/annotations';
-import { useAnnotations, useStore } from '../state/store-context';
+import { messageOf } from '../state/errors';
+import { useStores } from '../state/store-context';
 import { GRADES } from './grades';
+import { useAssessments } from './use-assessments';
 
 export type AssessmentField = 'authorship' | 'dateOfWriting' | 'placeOfWriting' | 'proximity' | 'tendency' | 'provenance';
 
-export const ASSESSMENT_FIELDS: readonly { field: AssessmentField; label: string; hint: string; rows: number }[] = [
+const ASSESSMENT_FIELDS: readonly { field: AssessmentField; label: string; hint: string; rows: number }[] = [
   { field: 'authorship', label: 'Authorship', hint: 'Who wrote it? What is known of the author and their position?', rows: 2 },
   { field: 'dateOfWriting', label: 'Date of writing', hint: 'When was it written (and how do we know)?', rows: 1 },
   { field: 'placeOfWriting', label: 'Place of writing', hint: 'Where was it written?', rows: 1 },
@@ -51,9 +53,10 @@ interface Props {
 }
 
 export function AssessmentPanel({ documentId, documentTitle, onClose }: Props) {
-  const store = useStore();
-  const { assessments } = useAnnotations();
+  const store = useStores().assessments;
+  const { assessments } = useAssessments([documentId]);
   const assessment = assessments[documentId];
+  const [failure, setFailure] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(() => draftOf(assessment));
   const [status, setStatus] = useState<'idle' | 'pending' | 'saving' | 'saved' | 'error'>('idle');
   const pending = useRef<Partial<Draft>>({});
@@ -66,10 +69,18 @@ export function AssessmentPanel({ documentId, documentTitle, onClose }: Props) {
 
   const save = (input: Partial<Draft> & { reliability?: SourceReliability | null }) => {
     setStatus('saving');
-    void store.saveAssessment({ documentId, ...input }).then((saved) => {
-      setStatus(saved ? 'saved' : 'error');
-      if (input.reliability !== undefined) setChosenGrade(undefined);
-    });
+    void store
+      .save({ documentId, ...input })
+      .then(
+        () => setStatus('saved'),
+        (error: unknown) => {
+          setFailure(messageOf(error));
+          setStatus('error');
+        },
+      )
+      .finally(() => {
+        if (input.reliability !== undefined) setChosenGrade(undefined);
+      });
   };
   const choose = (grade: SourceReliability | null) => {
     setChosenGrade(grade);
@@ -94,10 +105,6 @@ export function AssessmentPanel({ documentId, documentTitle, onClose }: Props) {
   useEffect(() => {
     if (Object.keys(pending.current).length === 0) setDraft(draftOf(assessment));
   }, [updatedAt, assessment === undefined]);
-
-  useEffect(() => {
-    if (!assessment) void store.loadAssessment(documentId);
-  }, [store, documentId, assessment]);
 
   // It opens to the right of its badge, but never past the window's edge.
   useLayoutEffect(() => {
@@ -183,7 +190,7 @@ export function AssessmentPanel({ documentId, documentTitle, onClose }: Props) {
         </label>
       ))}
       <p className="save-status muted" aria-live="polite">
-        {status === 'pending' || status === 'saving' ? 'Saving…' : status === 'saved' ? 'Saved' : status === 'error' ? 'Not saved — see the message above' : 'Changes are saved as you type'}
+        {status === 'pending' || status === 'saving' ? 'Saving…' : status === 'saved' ? 'Saved' : status === 'error' ? `Not saved: ${failure}` : 'Changes are saved as you type'}
       </p>
     </div>
   );

@@ -6,16 +6,18 @@
 import { SOURCE_RELIABILITY_WORDING, type Annotation, type SourceAssessment } from '../../../shared/annotations';
 import { STANCES, type Stance } from '../../../shared/claims';
 import { CredibilityBadge, credibilityWording } from '../assessment/grades';
-import { useStore } from '../state/store-context';
-import type { AccountView } from './claim-facts';
+import { problemOf, useFailure } from '../state/errors';
+import { useStores } from '../state/store-context';
+import type { AccountView } from './account-view';
 import type { FigureMark } from './differences';
 import { InlineText } from './fields';
-import { cleanError } from './ClaimEditor';
 import { StanceOptions } from './StanceMark';
 
 interface Props {
   readonly view: AccountView;
   readonly assessment: SourceAssessment | undefined;
+  /** Why the source's assessment could not be read, if it could not. */
+  readonly assessmentFailure?: string;
   readonly marks: readonly FigureMark[];
   readonly onShowInText: (annotation: Annotation) => void;
 }
@@ -52,8 +54,9 @@ function contextOf(context: string, side: 'before' | 'after'): string {
   return side === 'before' ? `…${shown}` : `${shown}…`;
 }
 
-export function ReliabilityBadge({ assessment }: { assessment: SourceAssessment | undefined }) {
+function ReliabilityBadge({ assessment, failure }: { assessment: SourceAssessment | undefined; failure?: string }) {
   const grade = assessment?.reliability ?? null;
+  if (assessment === undefined && failure) return <span className="reliability muted" title={failure}>grade could not be read</span>;
   if (assessment === undefined) return <span className="reliability muted">grade loading…</span>;
   return (
     <span className={`reliability grade-${grade ?? 'none'}`} title="Admiralty grade of the source's reliability">
@@ -63,32 +66,27 @@ export function ReliabilityBadge({ assessment }: { assessment: SourceAssessment 
   );
 }
 
-export function AccountColumn({ view, assessment, marks, onShowInText }: Props) {
-  const store = useStore();
+export function AccountColumn({ view, assessment, assessmentFailure, marks, onShowInText }: Props) {
+  const { annotations, claims } = useStores();
+  const { failure, attempt } = useFailure();
   const { account, annotation, label, title } = view;
   const orphan = annotation?.status === 'orphan';
 
-  const saveNote = async (note: string) => {
-    const saved = await store.updateAccount({ id: account.id, note });
-    if (saved) return null;
-    const message = cleanError(store.getSnapshot().error);
-    store.clearError();
-    return message;
-  };
+  const saveNote = (note: string) => problemOf(claims.updateAccount({ id: account.id, note }));
 
   return (
     <article
       className={`account stance-${account.stance}`}
       aria-label={`Account in ${label}`}
       data-account-id={account.id}
-      onMouseEnter={() => annotation && store.hover(annotation.id)}
-      onMouseLeave={() => store.hover(null)}
+      onMouseEnter={() => annotation && annotations.hover(annotation.id)}
+      onMouseLeave={() => annotations.hover(null)}
     >
       <header className="account-head">
         <h4 className="account-source" title={title}>
           {label}
         </h4>
-        <ReliabilityBadge assessment={assessment} />
+        <ReliabilityBadge assessment={assessment} failure={assessmentFailure} />
       </header>
       <div className="account-stance">
         <label>
@@ -97,7 +95,7 @@ export function AccountColumn({ view, assessment, marks, onShowInText }: Props) 
             className={`stance-select stance-${account.stance}`}
             value={account.stance}
             title={STANCES[account.stance].description}
-            onChange={(event) => void store.updateAccount({ id: account.id, stance: event.target.value as Stance })}
+            onChange={(event) => void attempt(claims.updateAccount({ id: account.id, stance: event.target.value as Stance }))}
           >
             <StanceOptions />
           </select>
@@ -147,11 +145,16 @@ export function AccountColumn({ view, assessment, marks, onShowInText }: Props) 
           type="button"
           className="tool"
           title="Take this highlight out of the claim (the highlight stays; undo brings it back)"
-          onClick={() => void store.detachAccount(account.id)}
+          onClick={() => void attempt(claims.detachAccount(account.id))}
         >
           Detach
         </button>
       </div>
+      {failure && (
+        <p className="claim-field-error" role="alert">
+          {failure}
+        </p>
+      )}
     </article>
   );
 }

@@ -7,7 +7,8 @@ import type { ApiInput } from '../../../shared/api';
 import { CREDIBILITY_WORDING } from '../../../shared/annotations';
 import type { Claim, HistoricalDate } from '../../../shared/claims';
 import { CREDIBILITIES } from '../assessment/grades';
-import { useAnnotations, useStore } from '../state/store-context';
+import { problemOf, useFailure } from '../state/errors';
+import { useSnapshot, useStores } from '../state/store-context';
 import { allPeople, allPlaces, type Agreement } from './claim-facts';
 import { ChipsField, InlineText } from './fields';
 import { AgreementBadge } from './StanceMark';
@@ -25,22 +26,12 @@ export function dateReading(date: HistoricalDate): string {
   return `${range}${date.circa ? ', approximately' : ''}`;
 }
 
-/** The server's message without the name of the method it came from. */
-export function cleanError(message: string | null): string {
-  return (message ?? 'The change could not be saved.').replace(/^[a-zA-Z]+:\s*/, '');
-}
-
 export function ClaimEditor({ claim, agreement }: { claim: Claim; agreement: Agreement }) {
-  const store = useStore();
-  const { claims } = useAnnotations();
+  const store = useStores().claims;
+  const { claims } = useSnapshot(store);
+  const { failure, attempt } = useFailure();
 
-  const update = async (input: Omit<ApiInput<'updateClaim'>, 'id'>): Promise<string | null> => {
-    const saved = await store.updateClaim({ id: claim.id, ...input });
-    if (saved) return null;
-    const message = cleanError(store.getSnapshot().error);
-    store.clearError();
-    return message;
-  };
+  const update = (input: Omit<ApiInput<'updateClaim'>, 'id'>) => problemOf(store.updateClaim({ id: claim.id, ...input }));
 
   return (
     <section className="claim-editor" aria-label="The claim">
@@ -61,7 +52,7 @@ export function ClaimEditor({ claim, agreement }: { claim: Claim; agreement: Agr
           type="button"
           className="tool danger"
           title="Delete the claim (its highlights stay; undo brings it back)"
-          onClick={() => void store.deleteClaim(claim.id)}
+          onClick={() => void attempt(store.deleteClaim(claim.id))}
         >
           Delete claim
         </button>
@@ -81,7 +72,7 @@ export function ClaimEditor({ claim, agreement }: { claim: Claim; agreement: Agr
           <span className="inline-label">Credibility of the claim</span>
           <select
             value={claim.credibility ?? ''}
-            onChange={(event) => void update({ credibility: event.target.value ? Number(event.target.value) : null })}
+            onChange={(event) => void attempt(store.updateClaim({ id: claim.id, credibility: event.target.value ? Number(event.target.value) : null }))}
           >
             <option value="">Not rated</option>
             {CREDIBILITIES.map((value) => (
@@ -101,6 +92,11 @@ export function ClaimEditor({ claim, agreement }: { claim: Claim; agreement: Agr
           onCommit={(verdict) => update({ verdict })}
         />
       </div>
+      {failure && (
+        <p className="claim-field-error" role="alert">
+          {failure}
+        </p>
+      )}
     </section>
   );
 }

@@ -5,11 +5,10 @@
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Claim, Stance } from '../../../shared/claims';
-import type { DocumentSummary } from '../../../shared/domain';
+import { type DocumentSummary, displayTitle } from '../../../shared/domain';
 import { TagOptions } from '../codebook/TagOptions';
 import { buildTagTree, flattenTree } from '../codebook/tag-tree';
-import { displayTitle } from '../panes/titles';
-import { useAnnotationIndex, useAnnotations, useStore } from '../state/store-context';
+import { useAnnotationIndex, useSnapshot, useStores } from '../state/store-context';
 import { accountViews, agreementOf, allPeople, filterClaims, shortTitle, stancesConflict, stancesOf, type MatrixFilter } from './claim-facts';
 import { StanceLegend, StanceMark, StanceOptions } from './StanceMark';
 
@@ -35,8 +34,10 @@ function compareDates(a: Claim, b: Claim): number {
 }
 
 export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummary[] }) {
-  const store = useStore();
-  const { claims, tags, claimsPanel } = useAnnotations();
+  const { claims: claimStore, codebook, workspace } = useStores();
+  const { claims } = useSnapshot(claimStore);
+  const { tags } = useSnapshot(codebook);
+  const { claimsPanel } = useSnapshot(workspace);
   const annotationsById = useAnnotationIndex();
   const [sort, setSort] = useState<Sort>({ key: 'date', ascending: true });
   const [filter, setFilter] = useState<MatrixFilter>({ tag: '', person: '', stance: '' });
@@ -65,7 +66,7 @@ export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummar
   const labels = useMemo(() => new Map(documents.map((document) => [document.id, shortTitle(document)])), [documents]);
   const filtering = filter.tag !== '' || filter.person !== '' || filter.stance !== '';
 
-  const open = (claim: Claim) => store.showClaims({ claimId: claim.id, view: 'compare' });
+  const open = (claim: Claim) => workspace.compareClaim(claim.id);
   const onRowKey = (claim: Claim) => (event: KeyboardEvent<HTMLTableRowElement>) => {
     if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter' || event.key === ' ') {

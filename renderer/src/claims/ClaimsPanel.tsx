@@ -3,14 +3,14 @@
  * stay in sight while their accounts are compared (and "Show in text" can scroll a pane). Three
  * views: one claim's accounts compared, all claims against all sources, all claims on a time
  * axis. Opened from the title bar's Claims button or with Shift+C; closed with Escape or ×. What
- * it shows lives in the store (`claimsPanel`), so any part of the workbench can open it on a claim.
+ * it shows lives in the workspace store (`claimsPanel`), so any part of the workbench can open it on a claim.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Annotation } from '../../../shared/annotations';
 import type { DocumentSummary } from '../../../shared/domain';
-import { isTypingTarget } from '../annotations/use-store';
-import type { AnnotationStore, ClaimsView } from '../state/annotation-store';
-import { useAnnotations, useStore } from '../state/store-context';
+import { isTypingTarget } from '../workspace/undo-keys';
+import { useSnapshot, useStores } from '../state/store-context';
+import type { ClaimsView, WorkspaceStore } from '../state/workspace-store';
 import { plural } from './claim-facts';
 import { ClaimsMatrix } from './ClaimsMatrix';
 import { ClaimsTimeline } from './ClaimsTimeline';
@@ -23,7 +23,6 @@ const MIN_HEIGHT = 140;
 const PANES_KEEP = 160;
 const KEY_STEP = 24;
 
-export const CLAIMS_SHORTCUT = ['Shift', 'C'] as const;
 const BUTTON_ID = 'claims-button';
 
 const TABS: readonly { id: ClaimsView; label: string }[] = [
@@ -35,14 +34,14 @@ const TABS: readonly { id: ClaimsView; label: string }[] = [
 const tabId = (view: ClaimsView) => `claims-tab-${view}`;
 
 /** Opens the panel from the user's own gesture (button, shortcut) and puts the focus in it. */
-function openWithFocus(store: AnnotationStore): void {
-  store.showClaims({ open: true });
-  requestAnimationFrame(() => document.getElementById(tabId(store.getSnapshot().claimsPanel.view))?.focus());
+function openWithFocus(workspace: WorkspaceStore): void {
+  workspace.showClaims({ open: true });
+  requestAnimationFrame(() => document.getElementById(tabId(workspace.getSnapshot().claimsPanel.view))?.focus());
 }
 
-function close(store: AnnotationStore, panel: HTMLElement | null): void {
+function close(workspace: WorkspaceStore, panel: HTMLElement | null): void {
   const hadFocus = panel?.contains(document.activeElement) ?? false;
-  store.showClaims({ open: false });
+  workspace.showClaims({ open: false });
   if (hadFocus) document.getElementById(BUTTON_ID)?.focus();
 }
 
@@ -63,8 +62,9 @@ function isClaimsShortcut(event: globalThis.KeyboardEvent): boolean {
 
 /** The title bar's button: "Claims" with how many there are. */
 export function ClaimsButton() {
-  const store = useStore();
-  const { claims, claimsPanel } = useAnnotations();
+  const { claims: claimStore, workspace } = useStores();
+  const { claims } = useSnapshot(claimStore);
+  const { claimsPanel } = useSnapshot(workspace);
   const panel = () => document.querySelector<HTMLElement>('.claims-panel');
   return (
     <button
@@ -74,7 +74,7 @@ export function ClaimsButton() {
       aria-pressed={claimsPanel.open}
       aria-controls={claimsPanel.open ? 'claims-panel' : undefined}
       title={`${claimsPanel.open ? 'Close' : 'Open'} the claims panel: compare the accounts of each claim (Shift+C)`}
-      onClick={() => (claimsPanel.open ? close(store, panel()) : openWithFocus(store))}
+      onClick={() => (claimsPanel.open ? close(workspace, panel()) : openWithFocus(workspace))}
     >
       Claims <span className="tab-count">{claims.length}</span>
     </button>
@@ -90,8 +90,9 @@ interface Props {
 }
 
 export function ClaimsPanel({ documents, visible, onOpenDocument }: Props) {
-  const store = useStore();
-  const { claims, claimsPanel } = useAnnotations();
+  const { claims: claimStore, workspace, annotations } = useStores();
+  const { claims } = useSnapshot(claimStore);
+  const { claimsPanel } = useSnapshot(workspace);
   const section = useRef<HTMLElement>(null);
   const [height, setHeight] = useState(() => {
     const saved = Number(localStorage.getItem(HEIGHT_KEY));
@@ -103,12 +104,12 @@ export function ClaimsPanel({ documents, visible, onOpenDocument }: Props) {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (!isClaimsShortcut(event)) return;
       event.preventDefault();
-      if (store.getSnapshot().claimsPanel.open) close(store, section.current);
-      else openWithFocus(store);
+      if (workspace.getSnapshot().claimsPanel.open) close(workspace, section.current);
+      else openWithFocus(workspace);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [workspace]);
 
   useEffect(() => localStorage.setItem(HEIGHT_KEY, String(Math.round(height))), [height]);
 
@@ -147,19 +148,19 @@ export function ClaimsPanel({ documents, visible, onOpenDocument }: Props) {
     if (target === null) return;
     event.preventDefault();
     const next = TABS[(target + TABS.length) % TABS.length]!;
-    store.showClaims({ view: next.id });
+    workspace.showClaims({ view: next.id });
     document.getElementById(tabId(next.id))?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Escape' && !event.defaultPrevented) {
       event.preventDefault();
-      close(store, section.current);
+      close(workspace, section.current);
     }
   };
 
   const showInText = (annotation: Annotation) => {
-    if (visible.includes(annotation.documentId)) store.scrollTo(annotation);
+    if (visible.includes(annotation.documentId)) annotations.scrollTo(annotation);
     else onOpenDocument(annotation.documentId, annotation.start ?? 0);
   };
 
@@ -202,14 +203,14 @@ export function ClaimsPanel({ documents, visible, onOpenDocument }: Props) {
               aria-selected={claimsPanel.view === id}
               aria-controls="claims-tabpanel"
               tabIndex={claimsPanel.view === id ? 0 : -1}
-              onClick={() => store.showClaims({ view: id })}
+              onClick={() => workspace.showClaims({ view: id })}
             >
               {label}
             </button>
           ))}
         </div>
         <span className="muted claims-count">{plural(claims.length, 'claim')}</span>
-        <button type="button" className="tool icon" aria-label="Close the claims panel" title="Close (Escape)" onClick={() => close(store, section.current)}>
+        <button type="button" className="tool icon" aria-label="Close the claims panel" title="Close (Escape)" onClick={() => close(workspace, section.current)}>
           ×
         </button>
       </div>

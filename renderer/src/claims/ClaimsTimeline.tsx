@@ -6,7 +6,7 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import type { Claim } from '../../../shared/claims';
 import type { DocumentSummary } from '../../../shared/domain';
-import { useAnnotationIndex, useAnnotations, useStore } from '../state/store-context';
+import { useAnnotationIndex, useSnapshot, useStores } from '../state/store-context';
 import { accountViews, agreementOf, plural, type Agreement } from './claim-facts';
 import { dateReading } from './ClaimEditor';
 import { AgreementBadge } from './StanceMark';
@@ -44,8 +44,9 @@ function axisFor(claims: readonly Claim[]): Axis | null {
 }
 
 export function ClaimsTimeline({ documents }: { documents: readonly DocumentSummary[] }) {
-  const store = useStore();
-  const { claims, claimsPanel } = useAnnotations();
+  const { claims: claimStore, workspace } = useStores();
+  const { claims } = useSnapshot(claimStore);
+  const { claimsPanel } = useSnapshot(workspace);
   const annotationsById = useAnnotationIndex();
   const axis = useMemo(() => axisFor(claims), [claims]);
   const agreements = useMemo(
@@ -58,7 +59,7 @@ export function ClaimsTimeline({ documents }: { documents: readonly DocumentSumm
   );
   const undated = claims.filter((claim) => !claim.date);
 
-  const open = (claim: Claim) => store.showClaims({ claimId: claim.id, view: 'compare' });
+  const open = (claim: Claim) => workspace.compareClaim(claim.id);
   const onKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();

@@ -7,9 +7,11 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Annotation } from '../../../shared/annotations';
 import type { Claim } from '../../../shared/claims';
 import type { DocumentSummary } from '../../../shared/domain';
-import { useAnnotationIndex, useAnnotations, useStore } from '../state/store-context';
+import { useAssessments } from '../assessment/use-assessments';
+import { useAnnotationIndex, useSnapshot, useStores } from '../state/store-context';
 import { AccountColumn } from './AccountColumn';
-import { accountViews, agreementOf, plural, type AccountView } from './claim-facts';
+import type { AccountView } from './account-view';
+import { accountViews, agreementOf, plural } from './claim-facts';
 import { rankClaims } from './claim-search';
 import { ClaimEditor } from './ClaimEditor';
 import { marksFor } from './differences';
@@ -21,8 +23,9 @@ interface Props {
 }
 
 export function CompareView({ documents, onShowInText }: Props) {
-  const store = useStore();
-  const { claims, claimsPanel, assessments } = useAnnotations();
+  const { claims: claimStore, workspace } = useStores();
+  const { claims } = useSnapshot(claimStore);
+  const { claimsPanel } = useSnapshot(workspace);
   const [query, setQuery] = useState('');
   const claim: Claim | undefined = claims.find((c) => c.id === claimsPanel.claimId) ?? claims[0];
   const found = useMemo(() => rankClaims(claims, query), [claims, query]);
@@ -32,11 +35,7 @@ export function CompareView({ documents, onShowInText }: Props) {
   const agreement = useMemo(() => (claim ? agreementOf(views, claim) : null), [claim, views]);
 
   // The grades of the sources told.
-  const sourceIds = [...new Set(views.flatMap((view) => (view.document ? [view.document.id] : [])))];
-  const missing = sourceIds.filter((id) => !(id in assessments)).join(' ');
-  useEffect(() => {
-    if (missing) for (const id of missing.split(' ')) void store.loadAssessment(id);
-  }, [missing, store]);
+  const { assessments, failures } = useAssessments(views.flatMap((view) => (view.document ? [view.document.id] : [])));
 
   if (claims.length === 0) {
     return (
@@ -79,7 +78,7 @@ export function CompareView({ documents, onShowInText }: Props) {
               <button
                 type="button"
                 aria-current={c.id === claim?.id ? 'true' : undefined}
-                onClick={() => store.showClaims({ claimId: c.id, view: 'compare' })}
+                onClick={() => workspace.compareClaim(c.id)}
               >
                 <span className="claim-list-wording">{c.wording}</span>
                 <span className="claim-list-meta muted">
@@ -129,6 +128,7 @@ export function CompareView({ documents, onShowInText }: Props) {
                         key={view.account.id}
                         view={view}
                         assessment={view.document ? assessments[view.document.id] : undefined}
+                        assessmentFailure={view.document ? failures[view.document.id] : undefined}
                         marks={marksFor(agreement.differences, view.account.id)}
                         onShowInText={onShowInText}
                       />

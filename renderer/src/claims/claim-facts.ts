@@ -3,31 +3,17 @@
  * stances each source takes, whether the sources disagree, and which claims a search or a filter
  * keeps. No React here, so the three views agree on every answer.
  */
-import type { Annotation, Tag } from '../../../shared/annotations';
-import { STANCE_ORDER, type Account, type Claim, type Stance } from '../../../shared/claims';
-import type { DocumentSummary } from '../../../shared/domain';
+import type { Tag } from '../../../shared/annotations';
+import { STANCE_ORDER, type Claim, type Stance } from '../../../shared/claims';
+import { type DocumentSummary, displayTitle } from '../../../shared/domain';
 import { withDescendants } from '../codebook/tag-tree';
-import { displayTitle } from '../panes/titles';
+import type { AccountView, AnnotationIndex } from './account-view';
 import { figureDifferences, type QuoteDifference } from './differences';
 
 /** A title short enough for a column head or a comparison: without subtitle or parenthesis. */
 export function shortTitle(document: DocumentSummary): string {
   const title = document.title.replace(/\s*\([^)]*\)\s*$/, '').split(/:\s/)[0]!.trim() || document.title;
-  return document.titleSupplied ? `[${title}]` : title;
-}
-
-/** The highlights by id (`useAnnotationIndex`): built once per change of the highlights, read for every account of every claim. */
-export type AnnotationIndex = ReadonlyMap<string, Annotation>;
-
-export interface AccountView {
-  readonly account: Account;
-  /** Null if the highlight is gone (it should take its accounts with it). */
-  readonly annotation: Annotation | null;
-  /** Null if the document is gone. */
-  readonly document: DocumentSummary | null;
-  /** Short title of the source (or a stand-in), for labels. */
-  readonly label: string;
-  readonly title: string;
+  return displayTitle({ title, titleSupplied: document.titleSupplied });
 }
 
 /** A claim's accounts with their highlights and sources, grouped by source in the order of the documents. */

@@ -4,7 +4,7 @@
  * stand inside each quote so they can be marked there.
  */
 import { compareFigures, type Figure, type FigureKind } from '../../../shared/figures';
-import type { AccountView } from './claim-facts';
+import type { AccountView } from './account-view';
 
 export interface FigureMark {
   readonly start: number;

@@ -5,11 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { ApiClient, ImportInspection, ImportJob } from '../../../shared/api';
-import type { DocumentSummary, SourceKind } from '../../../shared/domain';
-import { displayTitle } from '../panes/titles';
+import { COMMON_ENCODINGS, type DocumentSummary, type SourceKind, displayTitle } from '../../../shared/domain';
 
-/** Encodings a user may pick by hand besides the detector's suggestions. */
-const COMMON_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251', 'koi8-r', 'windows-1252', 'iso-8859-1', 'iso-8859-5', 'ibm866', 'macintosh'];
 const POLL_MS = 150;
 
 interface Props {
@@ -21,7 +18,7 @@ interface Props {
   readonly onClose: () => void;
 }
 
-export function readAsBase64(file: File): Promise<string> {
+function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));

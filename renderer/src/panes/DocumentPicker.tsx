@@ -1,7 +1,6 @@
 /** Chooses which document a pane shows. */
 import { useState } from 'react';
-import type { DocumentSummary } from '../../../shared/domain';
-import { displayTitle } from './titles';
+import { type DocumentSummary, displayTitle } from '../../../shared/domain';
 
 interface Props {
   readonly current: string;

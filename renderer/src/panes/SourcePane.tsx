@@ -4,18 +4,21 @@
  * or clicking a highlight opens the annotation toolbar. A highlight that is an account of a claim
  * has a marker after it; clicking the marker shows the claim's accounts compared.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../../../shared/api';
-import type { DocumentSummary, RawLocation, VersionContent } from '../../../shared/domain';
-import { AnnotationToolbar, type ToolbarPanel } from '../annotations/AnnotationToolbar';
-import { usePaneStore } from '../annotations/use-store';
-import { claimMarksByAnnotation } from '../claims/claim-marks';
+import { type DocumentSummary, type RawLocation, type VersionContent, displayTitle } from '../../../shared/domain';
+import { AnnotationToolbar } from '../annotations/AnnotationToolbar';
+import type { ToolbarPanel } from '../annotations/HighlightTools';
 import { ClaimMarkerMenu } from '../claims/ClaimMarkerMenu';
-import { ReadOnlySource, type ReadOnlySourceHandle } from '../prosemirror/ReadOnlySource';
-import { editLabel } from '../prosemirror/source-decorations';
-import { DocumentPicker } from './DocumentPicker';
-import { Outline } from './Outline';
-import { displayTitle } from './titles';
+import { ReadOnlySource } from '../prosemirror/ReadOnlySource';
+import type { ReadOnlySourceHandle } from '../prosemirror/source-handle';
+import { useSnapshot, useStores } from '../state/store-context';
+import { EditPopover } from './EditPopover';
+import { PaneHeader, type ReadingOptions } from './PaneHeader';
+import { describeLocation } from './raw-location';
+import { useClaimMarkerMenu } from './use-claim-marker-menu';
+import { useScrollPosition } from './use-scroll-position';
+import { useToolbarPosition } from './use-toolbar-position';
 
 interface Props {
   readonly client: ApiClient;
@@ -32,24 +35,11 @@ interface Props {
   readonly fontSize?: number;
 }
 
-/** How often, at most, the scroll position is reported while scrolling. */
-const SCROLL_REPORT_MS = 250;
-
 /** What the annotation toolbar is open for. */
 type ToolbarTarget = { readonly kind: 'selection'; readonly start: number; readonly end: number } | { readonly kind: 'annotation'; readonly id: string };
 interface ToolbarState {
   readonly target: ToolbarTarget;
   readonly panel: ToolbarPanel;
-}
-
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
-
-function languageName(tag: string): string {
-  try {
-    return LANGUAGE_NAMES.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
 }
 
 interface Selection {
@@ -75,17 +65,17 @@ export function SourcePane({
 }: Props) {
   const [content, setContent] = useState<VersionContent | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [showCitations, setShowCitations] = useState(true);
-  const [showPages, setShowPages] = useState(false);
-  const [showEdits, setShowEdits] = useState(false);
+  const [options, setOptions] = useState<ReadingOptions>({ citations: true, pages: false, edits: false });
   const [selection, setSelection] = useState<Selection | null>(null);
   const [openEdit, setOpenEdit] = useState<OpenEdit | null>(null);
   const source = useRef<ReadOnlySourceHandle>(null);
   const body = useRef<HTMLDivElement>(null);
   const layer = useRef<HTMLDivElement>(null);
-  const { store, snapshot } = usePaneStore(client);
+  const { annotations: store, claims: claimStore, codebook, workspace } = useStores();
+  const { annotations, hovered } = useSnapshot(store);
+  const { claims } = useSnapshot(claimStore);
+  const { tagFilter } = useSnapshot(codebook);
   const [toolbar, setToolbar] = useState<ToolbarState | null>(null);
-  const [toolbarPosition, setToolbarPosition] = useState<{ top: number; left: number; width: number } | null>(null);
   /** A mouse button is down in the text: the toolbar waits until the selection is made. */
   const dragging = useRef(false);
   const lastSelection = useRef<{ from: number; to: number } | null>(null);
@@ -123,14 +113,14 @@ export function SourcePane({
       lastSelection.current = { from, to };
       if (!dragging.current) showSelectionToolbar(from, to);
       // The Orphans tab re-attaches an annotation to the passage selected here.
-      store.setSelection(to > from ? { versionId, documentId: document.id, start: from, end: to } : null);
+      workspace.setSelection(to > from ? { versionId, documentId: document.id, start: from, end: to } : null);
       setSelection({ from, to, location: null });
       client
         .locateText({ versionId, offset: from })
         .then((location) => setSelection((now) => (now && now.from === from ? { ...now, location } : now)))
         .catch(() => undefined);
     },
-    [client, versionId, showSelectionToolbar, store, document.id],
+    [client, versionId, showSelectionToolbar, workspace, document.id],
   );
   const onEditClick = useCallback(
     (index: number) => {
@@ -151,37 +141,7 @@ export function SourcePane({
   }, []);
   const onAnnotationHover = useCallback((id: string | null) => store.hover(id), [store]);
 
-  // Claim markers: built once per change of the claims; the text redraws only the highlights whose marks changed.
-  const claimMarks = useMemo(() => claimMarksByAnnotation(snapshot.claims), [snapshot.claims]);
-  const claimMarksNow = useRef(claimMarks);
-  claimMarksNow.current = claimMarks;
-  const [markerMenu, setMarkerMenu] = useState<{ annotationId: string; top: number; left: number } | null>(null);
-  const onClaimMarker = useCallback(
-    (annotationId: string, element: HTMLElement) => {
-      const marks = claimMarksNow.current.get(annotationId);
-      if (!marks) return;
-      const only = marks.marks.length === 1 ? marks.marks[0] : undefined;
-      if (only) {
-        setMarkerMenu(null);
-        store.showClaims({ claimId: only.claimId, view: 'compare' });
-        return;
-      }
-      // An account of several claims: a tiny menu to choose which one to compare.
-      const frame = layer.current?.getBoundingClientRect();
-      const box = element.getBoundingClientRect();
-      if (!frame) return;
-      setMarkerMenu((now) =>
-        now?.annotationId === annotationId ? null : { annotationId, top: box.bottom - frame.top + 4, left: Math.max(4, box.left - frame.left) },
-      );
-    },
-    [store],
-  );
-  const menuMarks = markerMenu ? claimMarks.get(markerMenu.annotationId) : undefined;
-  const closeMarkerMenu = (refocus: boolean) => {
-    const annotationId = markerMenu?.annotationId;
-    setMarkerMenu(null);
-    if (refocus && annotationId) layer.current?.querySelector<HTMLElement>(`[data-claims-of="${CSS.escape(annotationId)}"]`)?.focus();
-  };
+  const markers = useClaimMarkerMenu(claims, layer, workspace);
 
   // The toolbar waits for the mouse button to come up before it shows for a dragged selection.
   const onPointerDownInText = (event: React.PointerEvent) => {
@@ -201,7 +161,7 @@ export function SourcePane({
 
   // The open highlight went away (deleted, undone, moved to another version): the toolbar closes.
   const openAnnotation =
-    toolbar?.target.kind === 'annotation' ? (snapshot.annotations.find((a) => a.id === (toolbar.target as { id: string }).id) ?? null) : null;
+    toolbar?.target.kind === 'annotation' ? (annotations.find((a) => a.id === (toolbar.target as { id: string }).id) ?? null) : null;
   const toolbarGone =
     toolbar?.target.kind === 'annotation' && (!openAnnotation || openAnnotation.status !== 'anchored' || openAnnotation.versionId !== versionId);
   useEffect(() => {
@@ -212,27 +172,15 @@ export function SourcePane({
   // one of its tags, and the open one. The filter already holds the sub-tags of the chosen tags.
   const openId = openAnnotation?.id ?? null;
   const drawn = useMemo(() => {
-    if (snapshot.tagFilter.length === 0) return snapshot.annotations;
-    const wanted = new Set(snapshot.tagFilter);
-    return snapshot.annotations.filter((a) => a.id === openId || a.tagIds.some((id) => wanted.has(id)));
-  }, [snapshot.annotations, snapshot.tagFilter, openId]);
+    if (tagFilter.length === 0) return annotations;
+    const wanted = new Set(tagFilter);
+    return annotations.filter((a) => a.id === openId || a.tagIds.some((id) => wanted.has(id)));
+  }, [annotations, tagFilter, openId]);
 
   // The toolbar stands just below the passage it is for.
   const toolbarStart = toolbar ? (toolbar.target.kind === 'selection' ? toolbar.target.start : openAnnotation?.start ?? null) : null;
   const toolbarEnd = toolbar ? (toolbar.target.kind === 'selection' ? toolbar.target.end : openAnnotation?.end ?? null) : null;
-  useLayoutEffect(() => {
-    const frame = layer.current;
-    if (toolbarStart === null || toolbarEnd === null || !frame || !source.current) {
-      setToolbarPosition(null);
-      return;
-    }
-    const boxes = source.current.rangeBoxes(toolbarStart, toolbarEnd);
-    if (!boxes) return;
-    const frameBox = frame.getBoundingClientRect();
-    const sameLine = Math.abs(boxes.start.top - boxes.end.top) < 2;
-    const left = (sameLine ? boxes.start.left : Math.min(boxes.end.left, boxes.start.left)) - frameBox.left;
-    setToolbarPosition({ top: boxes.end.bottom - frameBox.top + 6, left: Math.max(4, left - 8), width: frameBox.width });
-  }, [toolbarStart, toolbarEnd, fontSize, content]);
+  const toolbarPosition = useToolbarPosition(layer, source, toolbarStart, toolbarEnd, [fontSize, content]);
 
   // Asked (from the sidebar) to show an annotation: scroll to it if this pane shows its version.
   useEffect(
@@ -244,95 +192,26 @@ export function SourcePane({
     [store, versionId],
   );
 
-  // The remembered position is applied once, when the text is first shown.
-  const scrollRestored = useRef(false);
-  useEffect(() => {
-    if (!content || scrollRestored.current) return;
-    scrollRestored.current = true;
-    if (initialScrollOffset !== undefined && initialScrollOffset > 0) source.current?.scrollLineToTop(initialScrollOffset);
-  }, [content, initialScrollOffset]);
-
-  // Where the reader is, reported while scrolling (at most every SCROLL_REPORT_MS, and once at the end).
-  const reportScroll = useRef(onScrollOffset);
-  reportScroll.current = onScrollOffset;
-  useEffect(() => {
-    const element = body.current;
-    if (!element || !content) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let last: number | null = null;
-    const report = () => {
-      timer = null;
-      const offset = source.current?.offsetAtTop();
-      if (offset === null || offset === undefined || offset === last) return;
-      last = offset;
-      reportScroll.current?.(offset);
-    };
-    const onScroll = () => {
-      if (timer === null) timer = setTimeout(report, SCROLL_REPORT_MS);
-    };
-    element.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      element.removeEventListener('scroll', onScroll);
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [content]);
+  useScrollPosition(body, source, content, initialScrollOffset, onScrollOffset);
 
   const title = displayTitle(document);
-  const byline = [document.author, document.translator && `transl. ${document.translator}`, document.date]
-    .filter(Boolean)
-    .join(' · ');
-  const classes = ['pane', showCitations ? 'show-citations' : '', showPages ? 'show-pages' : '', showEdits ? 'show-edits' : '']
+  const classes = ['pane', options.citations ? 'show-citations' : '', options.pages ? 'show-pages' : '', options.edits ? 'show-edits' : '']
     .filter(Boolean)
     .join(' ');
   const edit = openEdit && content ? content.edits[openEdit.index] : undefined;
-  const ocrCount = content?.edits.filter((e) => e.kind === 'ocr-correction').length ?? 0;
   return (
     <section className={classes} aria-label={title} data-document-id={document.id}>
-      <header className="pane-header">
-        <div className="pane-title-row">
-          <h2 className="pane-title" title={document.description ?? undefined}>
-            {title}
-          </h2>
-          <DocumentPicker current={document.id} documents={documents} onPick={onPick} />
-        </div>
-        <div className="pane-meta">
-          <span className="badge language" title={languageName(document.language)} lang="en">
-            {document.language}
-          </span>
-          <span className={`badge kind ${document.sourceKind}`}>{document.sourceKind}</span>
-          {byline && <span className="byline">{byline}</span>}
-          {headerAccessory}
-        </div>
-        {content && (
-          <div className="pane-tools" role="toolbar" aria-label="Reading options">
-            <Outline content={content} onGo={(offset) => source.current?.scrollToOffset(offset)} />
-            {content.citations.length > 0 && (
-              <button type="button" className="tool" aria-pressed={showCitations} onClick={() => setShowCitations(!showCitations)}>
-                Citations [{content.citations.length}]
-              </button>
-            )}
-            {content.locators.some((locator) => locator.kind === 'page') && (
-              <button type="button" className="tool" aria-pressed={showPages} onClick={() => setShowPages(!showPages)}>
-                Pages
-              </button>
-            )}
-            {content.edits.length > 0 && (
-              <button
-                type="button"
-                className="tool"
-                aria-pressed={showEdits}
-                onClick={() => setShowEdits(!showEdits)}
-                title="Show where the text was edited from the raw file (OCR corrections, line-end hyphens)"
-              >
-                Edits {ocrCount > 0 ? `(${ocrCount} OCR)` : ''}
-              </button>
-            )}
-            <span className="format" title={`${content.fileName}, SHA-256 ${content.sha256}`}>
-              {content.format} · {content.encoding}
-            </span>
-          </div>
-        )}
-      </header>
+      <PaneHeader
+        title={title}
+        document={document}
+        documents={documents}
+        onPick={onPick}
+        accessory={headerAccessory}
+        content={content}
+        options={options}
+        onOptions={setOptions}
+        onGo={(offset) => source.current?.scrollToOffset(offset)}
+      />
       <div className="pane-body" ref={body}>
         {error && (
           <p className="banner error" role="alert">
@@ -343,7 +222,7 @@ export function SourcePane({
         {content && (
           <div className="annotation-layer" ref={layer} onPointerDownCapture={onPointerDownInText}>
             <ReadOnlySource
-              showAllEdits={showEdits}
+              showAllEdits={options.edits}
               ref={source}
               content={content}
               language={document.language}
@@ -351,34 +230,22 @@ export function SourcePane({
               onSelect={onSelect}
               onEditClick={onEditClick}
               annotations={drawn}
-              hovered={snapshot.hovered}
+              hovered={hovered}
               active={openId}
               onAnnotationHover={onAnnotationHover}
               onAnnotationClick={onAnnotationClick}
-              claimMarks={claimMarks}
-              onClaimMarker={onClaimMarker}
+              claimMarks={markers.claimMarks}
+              onClaimMarker={markers.onClaimMarker}
               fontSize={fontSize}
             />
-            {markerMenu && menuMarks && menuMarks.marks.length > 1 && (
-              <ClaimMarkerMenu
-                marks={menuMarks}
-                position={markerMenu}
-                onChoose={(claimId) => {
-                  setMarkerMenu(null);
-                  store.showClaims({ claimId, view: 'compare' });
-                }}
-                onClose={closeMarkerMenu}
-              />
+            {markers.menu && (
+              <ClaimMarkerMenu marks={markers.menu.marks} position={markers.menu} onChoose={markers.choose} onClose={markers.close} />
             )}
             {toolbar && toolbarPosition && !toolbarGone && (
               <AnnotationToolbar
-                store={store}
                 versionId={content.versionId}
                 annotation={openAnnotation}
                 selection={toolbar.target.kind === 'selection' ? toolbar.target : null}
-                tags={snapshot.tags}
-                claims={snapshot.claims}
-                error={snapshot.error}
                 panel={toolbar.panel}
                 onPanel={(panel) => setToolbar((now) => (now ? { ...now, panel } : now))}
                 onCreated={(annotation) => {
@@ -399,34 +266,10 @@ export function SourcePane({
           </div>
         )}
       </div>
-      {edit && (
-        <div className="edit-popover" role="dialog" aria-label="Edit made to the raw text">
-          <strong>{editLabel(edit.kind)}</strong>
-          <div>
-            Reads: <q>{content!.text.slice(edit.start, edit.end)}</q>
-          </div>
-          <div>
-            Original: <code className="raw-form">{edit.raw}</code>
-          </div>
-          <div className="reason">{edit.reason}</div>
-          {openEdit?.location && <div className="where">{describeLocation(openEdit.location)}</div>}
-          <button type="button" className="tool" onClick={() => setOpenEdit(null)}>
-            Close
-          </button>
-        </div>
-      )}
+      {edit && content && <EditPopover content={content} edit={edit} location={openEdit?.location ?? null} onClose={() => setOpenEdit(null)} />}
       <footer className="pane-status" aria-live="polite">
         {selection?.location ? describeLocation(selection.location, selection.to - selection.from) : ' '}
       </footer>
     </section>
   );
-}
-
-function describeLocation(location: RawLocation, selected = 0): string {
-  const parts: string[] = [];
-  if (location.chapter) parts.push(location.chapter);
-  if (location.page) parts.push(`near p. ${location.page}`);
-  parts.push(`${location.inTextLayer ? 'text layer' : 'raw file'} line ${location.line}, column ${location.column}`);
-  if (selected > 0) parts.push(`${selected} characters selected`);
-  return parts.join(' · ');
 }

@@ -61,7 +61,7 @@ export interface AnnotationMeta {
 export const annotationPluginKey = new PluginKey<AnnotationPluginState>('annotations');
 
 /** Only anchored annotations of the version the pane shows are drawn. */
-export function isDrawable(annotation: Annotation, versionId: string): boolean {
+function isDrawable(annotation: Annotation, versionId: string): boolean {
   return (
     annotation.status === 'anchored' &&
     annotation.versionId === versionId &&
@@ -72,7 +72,7 @@ export function isDrawable(annotation: Annotation, versionId: string): boolean {
 }
 
 /** Everything that changes how an annotation is drawn; a new `updatedAt` always counts as a change. */
-export function drawKey(annotation: Annotation): string {
+function drawKey(annotation: Annotation): string {
   return [annotation.updatedAt, annotation.status, annotation.start, annotation.end, annotation.color, annotation.credibility].join('|');
 }
 

@@ -11,7 +11,7 @@ import { CredibilityBadge, GradeBadge } from '../assessment/grades';
 import { CLAIM_SIGN, accountLabel, type ClaimMarks } from '../claims/claim-marks';
 import '../claims/attach-to-claim.css';
 import { tagPath } from '../codebook/tag-tree';
-import type { AnnotationStore } from '../state/annotation-store';
+import { useStores } from '../state/store-context';
 import { fullTime, relativeTime } from './time';
 
 interface Props {
@@ -21,7 +21,6 @@ interface Props {
   readonly documentTitle: string;
   readonly lit: boolean;
   readonly now: number;
-  readonly store: AnnotationStore;
   /** The claims the annotation is an account of (undefined: none). */
   readonly claimMarks?: ClaimMarks;
   /** Whether the pointer is over the list (then a lit card is not scrolled into view). */
@@ -35,10 +34,10 @@ export const AnnotationCard = memo(function AnnotationCard({
   documentTitle,
   lit,
   now,
-  store,
   claimMarks,
   pointerInList,
 }: Props) {
+  const { annotations: store, workspace } = useStores();
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
     if (lit && !pointerInList()) card.current?.scrollIntoView({ block: 'nearest' });
@@ -88,7 +87,7 @@ export const AnnotationCard = memo(function AnnotationCard({
                 // The card's own click scrolls to the highlight: not this one's.
                 onClick={(event) => {
                   event.stopPropagation();
-                  store.showClaims({ claimId: mark.claimId, view: 'compare' });
+                  workspace.compareClaim(mark.claimId);
                 }}
               >
                 <span className="claim-symbol" aria-hidden="true">

@@ -5,13 +5,12 @@
  */
 import { useCallback, useMemo, useRef } from 'react';
 import { CREDIBILITY_WORDING, SOURCE_RELIABILITY_WORDING, type Annotation } from '../../../shared/annotations';
-import type { DocumentSummary } from '../../../shared/domain';
+import { type DocumentSummary, displayTitle } from '../../../shared/domain';
 import { CREDIBILITIES, GRADES } from '../assessment/grades';
 import { claimMarksByAnnotation } from '../claims/claim-marks';
 import { TagOptions } from '../codebook/TagOptions';
 import { buildTagTree, filterRoots, flattenTree, tagPath, withDescendants } from '../codebook/tag-tree';
-import { displayTitle } from '../panes/titles';
-import { useAnnotations, useStore } from '../state/store-context';
+import { useSnapshot, useStores } from '../state/store-context';
 import { AnnotationCard } from './AnnotationCard';
 import { useNow } from './time';
 
@@ -31,8 +30,11 @@ interface Props {
 }
 
 export function AnnotationsTab({ documents, visible, filters, onFilters }: Props) {
-  const store = useStore();
-  const { annotations, tags, tagFilter, hovered, assessments, claims } = useAnnotations();
+  const stores = useStores();
+  const { annotations, hovered } = useSnapshot(stores.annotations);
+  const { tags, tagFilter } = useSnapshot(stores.codebook);
+  const { assessments } = useSnapshot(stores.assessments);
+  const { claims } = useSnapshot(stores.claims);
   const claimMarks = useMemo(() => claimMarksByAnnotation(claims), [claims]);
   const now = useNow();
   const pointerIn = useRef(false);
@@ -76,7 +78,7 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
             onChange={(event) => {
               const value = event.target.value;
               if (value === '*') return;
-              store.setTagFilter(value ? withDescendants(tags, [value]) : []);
+              stores.codebook.setTagFilter(value ? withDescendants(tags, [value]) : []);
             }}
           >
             <option value="">Any tag</option>
@@ -125,7 +127,7 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
               {tagPath(tags, id)}
             </span>
           ))}
-          <button type="button" className="link" onClick={() => store.setTagFilter([])}>
+          <button type="button" className="link" onClick={() => stores.codebook.setTagFilter([])}>
             Clear
           </button>
         </div>
@@ -153,7 +155,6 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
               documentTitle={titles.get(annotation.documentId) ?? ''}
               lit={hovered === annotation.id}
               now={now}
-              store={store}
               claimMarks={claimMarks.get(annotation.id)}
               pointerInList={pointerInList}
             />

@@ -5,14 +5,15 @@
  */
 import { useMemo, useState } from 'react';
 import type { Annotation } from '../../../shared/annotations';
-import type { DocumentSummary } from '../../../shared/domain';
-import { displayTitle } from '../panes/titles';
-import { useAnnotations, useStore } from '../state/store-context';
+import { type DocumentSummary, displayTitle } from '../../../shared/domain';
+import { messageOf } from '../state/errors';
+import { useSnapshot, useStores } from '../state/store-context';
 import { fullTime, relativeTime, useNow } from './time';
 
 export function OrphansTab({ documents }: { documents: readonly DocumentSummary[] }) {
-  const store = useStore();
-  const { annotations, selection, error } = useAnnotations();
+  const { annotations: store, workspace } = useStores();
+  const { annotations } = useSnapshot(store);
+  const { selection } = useSnapshot(workspace);
   const now = useNow();
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState<{ id: string; message: string } | null>(null);
@@ -26,9 +27,13 @@ export function OrphansTab({ documents }: { documents: readonly DocumentSummary[
     if (!selection) return;
     setBusy(orphan.id);
     setFailed(null);
-    const result = await store.reattach({ id: orphan.id, versionId: selection.versionId, start: selection.start, end: selection.end });
-    setBusy(null);
-    if (!result) setFailed({ id: orphan.id, message: store.getSnapshot().error ?? error ?? 'It could not be re-attached.' });
+    try {
+      await store.reattach({ id: orphan.id, versionId: selection.versionId, start: selection.start, end: selection.end });
+    } catch (error) {
+      setFailed({ id: orphan.id, message: messageOf(error) });
+    } finally {
+      setBusy(null);
+    }
   };
 
   return (

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/domain';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import { withDescendants, filterRoots } from '../codebook/tag-tree';
-import { useAnnotations, useStore } from '../state/store-context';
+import { useSnapshot, useStores } from '../state/store-context';
 import { AnnotationsTab, type SidebarFilters } from './AnnotationsTab';
 import { OrphansTab } from './OrphansTab';
 
@@ -25,8 +25,9 @@ interface Props {
 }
 
 export function Sidebar({ documents, visible, collapsed, onCollapsed }: Props) {
-  const store = useStore();
-  const { annotations, tags, tagFilter } = useAnnotations();
+  const { annotations: annotationStore, codebook } = useStores();
+  const { annotations } = useSnapshot(annotationStore);
+  const { tags, tagFilter } = useSnapshot(codebook);
   const [tab, setTab] = useState<TabId>('annotations');
   const [filters, setFilters] = useState<SidebarFilters>({ grade: '', credibility: '' });
   const orphanCount = useMemo(() => annotations.filter((annotation) => annotation.status === 'orphan').length, [annotations]);
@@ -35,8 +36,8 @@ export function Sidebar({ documents, visible, collapsed, onCollapsed }: Props) {
   useEffect(() => {
     if (tagFilter.length === 0) return;
     const next = withDescendants(tags, filterRoots(tags, tagFilter));
-    if (next.length !== tagFilter.length || next.some((id) => !tagFilter.includes(id))) store.setTagFilter(next);
-  }, [tags, tagFilter, store]);
+    if (next.length !== tagFilter.length || next.some((id) => !tagFilter.includes(id))) codebook.setTagFilter(next);
+  }, [tags, tagFilter, codebook]);
 
   const onTabKey = (event: KeyboardEvent) => {
     const index = TABS.findIndex((t) => t.id === tab);

@@ -1,24 +1,24 @@
-/** The annotation store, given to every pane and panel by the workbench shell. */
+/** The stores, given to every pane and panel by the workbench shell, and the hooks that read them. */
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { Annotation } from '../../../shared/annotations';
-import type { AnnotationSnapshot, AnnotationStore } from './annotation-store';
+import type { Observable } from './observable';
+import type { Stores } from './stores';
 
-export const StoreContext = createContext<AnnotationStore | null>(null);
+export const StoresContext = createContext<Stores | null>(null);
 
-export function useStore(): AnnotationStore {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useStore outside <StoreContext.Provider>');
-  return store;
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores outside <StoresContext.Provider>');
+  return stores;
 }
 
-/** The store's current state; the component re-renders when it changes. */
-export function useAnnotations(): AnnotationSnapshot {
-  const store = useStore();
+/** A store's current state; the component re-renders when that store changes (and only then). */
+export function useSnapshot<S extends object>(store: Observable<S>): S {
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
-/** The store's highlights by id, rebuilt only when the highlights change (not on hover and the like). */
+/** The highlights by id, rebuilt only when the highlights change (not on hover and the like). */
 export function useAnnotationIndex(): ReadonlyMap<string, Annotation> {
-  const { annotations } = useAnnotations();
+  const { annotations } = useSnapshot(useStores().annotations);
   return useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation])), [annotations]);
 }

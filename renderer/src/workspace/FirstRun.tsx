@@ -3,8 +3,7 @@
  * first. It sits above the panes rather than over them, so the text stays readable and usable,
  * and once dismissed it stays away (remembered in the workspace).
  */
-import type { DocumentSummary } from '../../../shared/domain';
-import { displayTitle } from '../panes/titles';
+import { type DocumentSummary, displayTitle } from '../../../shared/domain';
 
 interface Props {
   readonly documents: readonly DocumentSummary[];

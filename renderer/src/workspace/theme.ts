@@ -15,7 +15,7 @@ export function lastTheme(): Theme {
   }
 }
 
-export function resolveTheme(theme: Theme): 'light' | 'dark' {
+function resolveTheme(theme: Theme): 'light' | 'dark' {
   if (theme !== 'system') return theme;
   return typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
 }

@@ -8,7 +8,7 @@ import { DEFAULT_FONT_SIZE, type Workspace } from '../../../shared/annotations';
 import type { DocumentSummary } from '../../../shared/domain';
 
 export const MAX_PANES = 4;
-export const DEFAULT_PANES = 3;
+const DEFAULT_PANES = 3;
 export const MIN_FONT_SIZE = 12;
 export const MAX_FONT_SIZE = 28;
 export type Theme = Workspace['theme'];
@@ -31,9 +31,9 @@ export interface Layout {
 }
 
 let nextKey = 0;
-export const newPaneKey = () => `pane-${++nextKey}`;
+const newPaneKey = () => `pane-${++nextKey}`;
 
-export function equalWidths(count: number): number[] {
+function equalWidths(count: number): number[] {
   return Array.from({ length: count }, () => 1 / count);
 }
 

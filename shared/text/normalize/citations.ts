@@ -11,7 +11,7 @@ import { z } from 'zod';
  * stand where a reference would ("citation needed"), or ask for one ("who?", "according to whom?").
  * Compared ignoring case, runs of white space and the kind of dash ("dubious – discuss").
  */
-export const WIKIPEDIA_INLINE_PHRASES: readonly string[] = [
+const WIKIPEDIA_INLINE_PHRASES: readonly string[] = [
   'citation needed',
   'citation needed to verify',
   'full citation needed',

@@ -93,7 +93,7 @@ function charWidth(code: number): number {
 
 const WIDTHS = Float64Array.from({ length: 0x0500 }, (_, code) => charWidth(code));
 
-export function textWidth(text: string): number {
+function textWidth(text: string): number {
   let width = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
@@ -111,20 +111,20 @@ const SPACE_WIDTH = 0.55;
 const CLOSERS = /["'”’)\]»]+$/u;
 
 /** The line ends a sentence or a clause that stands on its own (., ?, !, :, ;, …). */
-export function endsSentence(text: string): boolean {
+function endsSentence(text: string): boolean {
   const stripped = text.replace(CLOSERS, '');
   const last = stripped[stripped.length - 1];
   return last !== undefined && '.?!:;…'.includes(last);
 }
 
 /** The first letter (after opening quotes or brackets) is lower case. */
-export function startsLower(text: string): boolean {
+function startsLower(text: string): boolean {
   const match = /^[\s"'“‘«([]*(\p{L})/u.exec(text);
   return match !== null && /\p{Ll}/u.test(match[1]!);
 }
 
 /** The first letter (after opening quotes or brackets) is a capital. */
-export function startsUpper(text: string): boolean {
+function startsUpper(text: string): boolean {
   const match = /^[\s"'“‘«([]*(\p{L})/u.exec(text);
   return match !== null && /\p{Lu}/u.test(match[1]!);
 }
@@ -142,7 +142,7 @@ const INITIALS = /(?:^|[\s"'])\p{Lu}\p{Ll}?\.\s?\p{Lu}/u;
 const NAME_LINE = /^(?:[—–-]\s*)?(?:\p{L}{1,2}\.\s?)*\p{Lu}[\p{L}'’-]+\.?$/u;
 
 /** A one-line name: "V.I. Lenin", "A. France.", "Euripides". */
-export function isNameLine(text: string): boolean {
+function isNameLine(text: string): boolean {
   return text.length <= 40 && NAME_LINE.test(text);
 }
 

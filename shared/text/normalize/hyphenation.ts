@@ -63,7 +63,7 @@ export function isListedWord(words: WordList, key: string): boolean {
 }
 
 /** Lower case, without a possessive "'s" or a final apostrophe. */
-export function wordKey(word: string): string {
+function wordKey(word: string): string {
   return stripPossessive(word.toLowerCase());
 }
 

@@ -11,7 +11,7 @@ import { z } from 'zod';
  * name or starts with it followed by " and " or ", " ("Personal life and characteristics",
  * "Death, legacy and reception"), compared ignoring case.
  */
-export const STANDARD_TOP_LEVEL_TITLES: readonly string[] = [
+const STANDARD_TOP_LEVEL_TITLES: readonly string[] = [
   'Early life',
   'Personal life',
   'Death',
@@ -45,7 +45,6 @@ export const HeadingSettings = z.strictObject({
   topLevelTitles: z.array(z.string().min(1)).default([...STANDARD_TOP_LEVEL_TITLES]),
 });
 export type HeadingSettings = z.infer<typeof HeadingSettings>;
-export type HeadingSettingsInput = z.input<typeof HeadingSettings>;
 
 /**
  * Whether a line (without citation markers, hatnote prefix or attribution dash: the caller checks
@@ -61,7 +60,7 @@ export function isHeadingShaped(text: string, settings: HeadingSettings): boolea
 }
 
 /** "Childhood: 1878–1899" → ":"; "World War II, 1939–1945" → ","; "Asia" → null. */
-export function periodSeparator(title: string): string | null {
+function periodSeparator(title: string): string | null {
   const match = /^.*?\S\s*([^\s\p{L}\p{N}])\s*\(?\d{3,4}(?:\s*[–—-]\s*(?:\d{2,4}|present))?\)?$/u.exec(title);
   return match ? match[1]! : null;
 }

@@ -27,7 +27,7 @@ export function* rawLines(raw: string): Generator<RawLine> {
 }
 
 /** White space as JavaScript's \s knows it, without a regular expression per character. */
-export function isBlank(code: number): boolean {
+function isBlank(code: number): boolean {
   return (
     code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
     code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff

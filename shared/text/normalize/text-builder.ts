@@ -13,7 +13,7 @@ import type {
   TextEdit,
 } from '../text-model';
 
-export const BLOCK_SEPARATOR = '\n\n';
+const BLOCK_SEPARATOR = '\n\n';
 
 interface OpenBlock {
   kind: TextBlockKind;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../shared/dispatch';
+import { TOKEN_HEADER, tokenHeaderValue } from '../../../shared/security';
 import { createHandlers } from '../../../electron/app/api-handlers';
 import { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
@@ -67,6 +68,16 @@ describe('the browser host', () => {
       ok: false,
       error: { code: 'unauthorized', message: 'Missing or wrong access token' },
     });
+  });
+
+  it('takes the token as the shared client spells it: a bearer credential in the Authorization header', async () => {
+    expect(tokenHeaderValue('abc')).toBe('Bearer abc');
+    const response = await fetch(`${host.origin}/api/listDocuments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: tokenHeaderValue(host.token) },
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
   });
 
   it('refuses a wrong token, including one of the right length', async () => {

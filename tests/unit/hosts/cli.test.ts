@@ -32,7 +32,7 @@ describe('the sourcebench command', () => {
   it('lists its commands in --help', () => {
     const { code, stdout } = sourcebench('--help');
     expect(code).toBe(0);
-    for (const command of ['info', 'documents', 'read', 'text', 'locate', 'import', 'methods', 'call', 'serve']) {
+    for (const command of ['info', 'documents', 'read', 'text', 'locate', 'import', 'export', 'backup', 'methods', 'call', 'serve']) {
       expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
     expect(stdout).toContain('--project <file>');

@@ -12,7 +12,7 @@ import { markRules } from '../../../renderer/src/annotations/note-commands';
 import { noteFromJSON, noteSchema, noteToJSON, safeHref } from '../../../renderer/src/annotations/note-schema';
 import { toolbarActionOf } from '../../../renderer/src/annotations/keys';
 import { findByPath, matchTags, tagPath } from '../../../renderer/src/annotations/tag-paths';
-import { undoRedoOf } from '../../../renderer/src/annotations/use-store';
+import { undoRedoOf } from '../../../renderer/src/workspace/undo-keys';
 import {
   annotationPlugin,
   annotationPluginKey,

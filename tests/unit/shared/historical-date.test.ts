@@ -7,12 +7,10 @@ import { HistoricalDate, compareClaims } from '../../../shared/claims';
 import {
   MONTH_SPELLINGS,
   daysInMonth,
-  formatHistoricalDate,
   isLeapYear,
   monthName,
   monthNumber,
   parseHistoricalDate,
-  toYearFraction,
 } from '../../../shared/historical-date';
 
 /** from, to, precision, circa — the parts that are not simply the typed text. */
@@ -294,67 +292,6 @@ describe('parseHistoricalDate: refusals', () => {
     for (const text of ['-', '–', '~', 'c.', 'около', 'в ночь на', 'from to', '1932 to', 'to 1932', '////', '8--9 November 1932', '\u0000', 'Nov. Nov. 1932']) {
       expect(() => parseHistoricalDate(text)).not.toThrow();
       expect(parseHistoricalDate(text).ok).toBe(false);
-    }
-  });
-});
-
-describe('formatHistoricalDate', () => {
-  it('shows what the historian typed', () => {
-    const result = parseHistoricalDate(' 8–9 ноября 1932 г. ');
-    expect(result.ok && formatHistoricalDate(result.date)).toBe('8–9 ноября 1932 г.');
-  });
-
-  it('builds a short English form when no text was kept', () => {
-    const date = (from: string, to: string, precision: HistoricalDate['precision'], circa = false): HistoricalDate => ({ text: '', from, to, precision, circa });
-    expect(formatHistoricalDate(date('1932-11-08', '1932-11-08', 'day'))).toBe('8 November 1932');
-    expect(formatHistoricalDate(date('1932-11-08', '1932-11-09', 'span'))).toBe('8–9 November 1932');
-    expect(formatHistoricalDate(date('1932-11-08', '1932-12-02', 'span'))).toBe('8 November – 2 December 1932');
-    expect(formatHistoricalDate(date('1932-12-28', '1933-01-03', 'span'))).toBe('28 December 1932 – 3 January 1933');
-    expect(formatHistoricalDate(date('1932-11-01', '1932-11-30', 'month'))).toBe('November 1932');
-    expect(formatHistoricalDate(date('1932-10-01', '1932-11-30', 'span'))).toBe('October–November 1932');
-    expect(formatHistoricalDate(date('1932-10-01', '1933-03-31', 'span'))).toBe('October 1932 – March 1933');
-    expect(formatHistoricalDate(date('1932-01-01', '1932-12-31', 'year', true))).toBe('c. 1932');
-    expect(formatHistoricalDate(date('1932-01-01', '1933-12-31', 'span'))).toBe('1932–1933');
-    expect(formatHistoricalDate(date('1930-01-01', '1939-12-31', 'decade'))).toBe('1930s');
-  });
-
-  it('round-trips its own forms through the parser', () => {
-    for (const typed of ['8 November 1932', '8–9 November 1932', '8 November – 2 December 1932', 'November 1932', 'October–November 1932', '1932', '1932–1933', '1930s', 'c. 1932']) {
-      const first = parseHistoricalDate(typed);
-      if (!first.ok) throw new Error(first.error);
-      const again = parseHistoricalDate(formatHistoricalDate({ ...first.date, text: '' }));
-      expect(again.ok && [again.date.from, again.date.to, again.date.circa]).toEqual([first.date.from, first.date.to, first.date.circa]);
-    }
-  });
-});
-
-describe('toYearFraction', () => {
-  it('places the start of a day on a time axis measured in years', () => {
-    expect(toYearFraction('1932-01-01')).toBe(1932);
-    expect(toYearFraction('1932-07-02')).toBe(1932.5); // day 183 of the 366 in 1932
-    expect(toYearFraction('1933-07-02')).toBeCloseTo(1933 + 182 / 365, 12);
-    expect(toYearFraction('1932-12-31')).toBeCloseTo(1932 + 365 / 366, 12);
-    expect(toYearFraction('0001-01-01')).toBe(1);
-  });
-
-  it('keeps the days in order, across the end of a year', () => {
-    const days = ['1931-12-31', '1932-01-01', '1932-02-29', '1932-03-01', '1932-11-08', '1932-11-09', '1933-01-01'];
-    const positions = days.map(toYearFraction);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(new Set(positions).size).toBe(days.length);
-    expect(toYearFraction('1932-12-31')).toBeLessThan(1933);
-  });
-
-  it('places what a parsed date spans', () => {
-    const result = parseHistoricalDate('1932–33');
-    if (!result.ok) throw new Error(result.error);
-    expect(toYearFraction(result.date.from)).toBe(1932);
-    expect(toYearFraction(result.date.to)).toBeCloseTo(1934 - 1 / 365, 12);
-  });
-
-  it('refuses anything but a real YYYY-MM-DD day', () => {
-    for (const bad of ['1932', '1932-11', '1932-02-30', '1932-13-01', '0000-01-01', '8 November 1932', '']) {
-      expect(() => toYearFraction(bad)).toThrow(RangeError);
     }
   });
 });

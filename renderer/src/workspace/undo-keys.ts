@@ -1,35 +1,8 @@
 /**
- * The annotation store a pane works with, and which keys are the workbench's undo and redo.
- *
- * The shell gives every pane and panel one store through StoreContext. Where no shell provides
- * one (an older App, a test page), panes showing data of the same API client share one store of
- * their own, loaded once, so they still stay in step with each other.
+ * Which keys are the workbench's undo and redo, and which belong to the field being typed in
+ * (its own undo, its letters), so that the shortcuts of the shell, the toolbar and the claims
+ * panel never take a key from a text field.
  */
-import { useContext, useSyncExternalStore } from 'react';
-import type { ApiClient } from '../../../shared/api';
-import { AnnotationStore, type AnnotationSnapshot } from '../state/annotation-store';
-import { StoreContext } from '../state/store-context';
-
-const fallbackStores = new WeakMap<ApiClient, AnnotationStore>();
-
-function fallbackStore(client: ApiClient): AnnotationStore {
-  let store = fallbackStores.get(client);
-  if (!store) {
-    store = new AnnotationStore(client);
-    fallbackStores.set(client, store);
-    store.refresh().catch(() => undefined);
-  }
-  return store;
-}
-
-/** The shell's store, or one shared by the panes of this client. */
-export function usePaneStore(client: ApiClient): { store: AnnotationStore; snapshot: AnnotationSnapshot } {
-  const provided = useContext(StoreContext);
-  const store = provided ?? fallbackStore(client);
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  return { store, snapshot };
-}
-
 /** True where the key belongs to what the user is typing in (text inputs, selects, the note editor). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

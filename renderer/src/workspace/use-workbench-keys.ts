@@ -1,0 +1,60 @@
+/**
+ * The workbench's own keys and the desktop menu's commands: undo and redo of the one history,
+ * Mod+O to import, ? for the shortcut sheet. Kept apart from the shell so each key's owner is plain.
+ */
+import { useEffect } from 'react';
+import { hasOwnUndo, isTypingTarget, undoRedoOf } from './undo-keys';
+
+interface Commands {
+  readonly undo: () => void;
+  readonly redo: () => void;
+  readonly openImport: () => void;
+  readonly openShortcuts: () => void;
+}
+
+export function useWorkbenchKeys({ undo, redo, openImport, openShortcuts }: Commands): void {
+  useEffect(() => {
+    // In the desktop app the native menu owns Mod+Z, Mod+Shift+Z and Mod+O and sends them here.
+    const desktop = Boolean(window.sourcebenchMenu);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      // One history for every pane and panel; by physical key too, so any keyboard layout works.
+      const action = desktop ? null : undoRedoOf(event);
+      if (action) {
+        if (hasOwnUndo(event.target)) return; // the field's own undo
+        event.preventDefault();
+        if (action === 'redo') redo();
+        else undo();
+        return;
+      }
+      if (mod && !event.altKey && !event.shiftKey && key === 'o' && !desktop) {
+        event.preventDefault();
+        openImport();
+        return;
+      }
+      if (event.key === '?' && !mod && !event.altKey && !isTypingTarget(event.target)) {
+        event.preventDefault();
+        openShortcuts();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo, openImport, openShortcuts]);
+
+  // The desktop app's File > Import… and Edit > Undo/Redo arrive as menu commands.
+  useEffect(
+    () =>
+      window.sourcebenchMenu?.onCommand((command) => {
+        if (command === 'import') openImport();
+        else if (command === 'undo' || command === 'redo') {
+          // Typing in a text field is undone there; everything else in the workbench's history.
+          if (hasOwnUndo(document.activeElement)) document.execCommand(command);
+          else if (command === 'undo') undo();
+          else redo();
+        } else if (command === 'shortcuts') openShortcuts();
+      }),
+    [undo, redo, openImport, openShortcuts],
+  );
+}
