@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/temp';
-import { CHECKED_FOLDERS, checkLayering, importsOf, readCheckedFiles } from './layers';
+import { CHECKED_FOLDERS, checkLayering, importCycles, importsOf, readCheckedFiles } from './layers';
 
 describe('the layering checker', () => {
   it('reads every kind of import line, and nothing in comments or strings', () => {
@@ -100,5 +100,21 @@ describe('the source tree', () => {
   it('keeps every import within its layer', () => {
     const violations = checkLayering(files);
     expect(violations, `\n${violations.join('\n')}\n`).toEqual([]);
+  });
+});
+
+describe('import cycles', () => {
+  it('are found, type-only ones included, and a tree without them passes', () => {
+    const cycles = importCycles([
+      { path: 'renderer/src/claims/claim-facts.ts', text: "import { figureDifferences } from './differences';" },
+      { path: 'renderer/src/claims/differences.ts', text: "import type { AccountView } from './claim-facts';" },
+      { path: 'renderer/src/claims/view.tsx', text: "import { figureDifferences } from './differences';" },
+    ]);
+    expect(cycles).toEqual([['renderer/src/claims/claim-facts.ts', 'renderer/src/claims/differences.ts']]);
+    expect(importCycles([{ path: 'shared/a.ts', text: "import './b';" }, { path: 'shared/b.ts', text: '' }])).toEqual([]);
+  });
+
+  it('tie no modules of shared/, renderer/ or electron/ into one (two files importing each other are one job or a missing third module)', () => {
+    expect(importCycles(readCheckedFiles(repoRoot))).toEqual([]);
   });
 });

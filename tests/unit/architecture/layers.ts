@@ -149,3 +149,55 @@ export function readCheckedFiles(root: string): SourceText[] {
   for (const folder of CHECKED_FOLDERS) walk(folder.slice(0, -1));
   return files;
 }
+
+/**
+ * Groups of files that import each other in a circle (type-only imports included: a cycle of
+ * types still ties two modules into one), found as strongly connected components (Tarjan).
+ */
+export function importCycles(files: readonly SourceText[]): string[][] {
+  const known = new Set(files.map((file) => file.path));
+  const resolve = (from: string, specifier: string): string | undefined => {
+    const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+    return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((candidate) => known.has(candidate));
+  };
+  const edges = new Map(
+    files.map((file) => [
+      file.path,
+      importsOf(file.text)
+        .filter((line) => line.kind === 'import' && line.specifier.startsWith('.'))
+        .map((line) => resolve(file.path, line.specifier))
+        .filter((target): target is string => target !== undefined),
+    ]),
+  );
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (node: string) => {
+    index.set(node, index.size);
+    low.set(node, index.get(node)!);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node)!, index.get(next)!));
+      }
+    }
+    if (low.get(node) === index.get(node)) {
+      const component: string[] = [];
+      for (let member = stack.pop()!; ; member = stack.pop()!) {
+        onStack.delete(member);
+        component.push(member);
+        if (member === node) break;
+      }
+      const selfImport = (edges.get(node) ?? []).includes(node);
+      if (component.length > 1 || selfImport) cycles.push(component.sort());
+    }
+  };
+  for (const file of files) if (!index.has(file.path)) visit(file.path);
+  return cycles;
+}
