@@ -19,7 +19,8 @@ import {
 import { AccountNote, Claim, ClaimDateText, ClaimName, ClaimVerdict, ClaimWording, Stance } from './claims';
 import { AppInfo, DocumentRecord, DocumentSummary, ImportFormat, RawLocation, VersionContent } from './domain';
 import type { ApiEnvelope } from './errors';
-import { ExportedFile, ExportRequest } from './export';
+import { ExchangeImportResult } from './exchange';
+import { ExportedFile, ExportJob, ExportRequest, Quotation } from './export';
 
 const NoInput = z.object({}).strict();
 const Id = z.string().min(1, 'must not be empty').max(200);
@@ -300,8 +301,34 @@ export const apiTable = {
     input: Workspace,
     output: Workspace,
   },
+  importExchange: {
+    summary: 'Imports annotations, codes, notes and claims from an exchange file (W3C Web Annotation .jsonld, REFI-QDA .qdpx), all or nothing.',
+    input: z.object({ fileName: FileName, data: Base64 }).strict(),
+    output: ExchangeImportResult,
+  },
+  startExport: {
+    summary: 'Starts an export in the background (as exportNotes), for a progress bar; poll getExportJob for the file.',
+    input: ExportRequest,
+    output: z.object({ jobId: z.string() }),
+  },
+  getExportJob: {
+    summary: 'State and progress of an export job, and its file once done.',
+    input: z.object({ jobId: Id }).strict(),
+    output: ExportJob,
+  },
+  quoteAnnotation: {
+    summary: 'A highlight as a quotation: its quote with a precise citation, as plain text and as HTML, for the clipboard.',
+    input: z.object({ annotationId: Id }).strict(),
+    output: Quotation,
+  },
+  backupProject: {
+    summary:
+      "Copies the project file with SQLite's online backup (safe while it is open) to the path given, or to a new file in the Backups folder beside the project.",
+    input: z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }),
+  },
   exportNotes: {
-    summary: 'The annotated notes as Markdown, HTML or CSV, grouped by document, tag or claim, filtered as the sidebar filters.',
+    summary: 'The annotated notes as Markdown, HTML, CSV, W3C Web Annotation JSON-LD or a REFI-QDA project, grouped by document, tag or claim, filtered as the sidebar filters.',
     input: ExportRequest,
     output: ExportedFile,
   },

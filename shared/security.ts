@@ -1,11 +1,14 @@
 /**
  * The renderer's Content-Security-Policy, declared once: the Electron window, the browser host's
- * headers and the built index.html all use this string. Nothing inline, nothing remote.
+ * headers and the built index.html all use this string. Nothing inline, nothing remote, but for
+ * the one stylesheet of the HTML report, allowed by its hash, which the export preview shows.
  */
+import { REPORT_STYLESHEET_CSP_HASH } from './report-style';
+
 export const RENDERER_CSP = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${REPORT_STYLESHEET_CSP_HASH}`,
   "img-src 'self' data: blob:",
   "font-src 'self'",
   // The browser host's API is same-origin; the Electron renderer makes no requests at all.

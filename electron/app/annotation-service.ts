@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiParsedInput } from '../../shared/api';
 import type { Annotation, NoteDocument } from '../../shared/annotations';
-import { anchorAll, describeRange, toCodePointOffset } from '../../shared/anchoring';
+import { anchorAll, CodePointIndex, describeRange, toCodePointOffset } from '../../shared/anchoring';
 import { ApiError } from '../../shared/errors';
 import type { ChangeHistory, Snapshot } from './change-history';
 import type { AnnotationRows } from '../store/annotations';
@@ -32,6 +32,10 @@ export class AnnotationService {
 
   list(documentId?: string): Annotation[] {
     return this.rows.list(documentId);
+  }
+
+  get(id: string): Annotation {
+    return this.rows.get(id);
   }
 
   create(input: ApiParsedInput<'createAnnotation'>): Annotation {
@@ -110,6 +114,7 @@ export class AnnotationService {
     const annotations = this.rows.list(documentId);
     if (annotations.length === 0) return { anchored: 0, orphans: 0 };
     const newText = this.documents.readingText(newVersionId);
+    const codePoints = new CodePointIndex(newText);
     const byVersion = new Map<string, Annotation[]>();
     for (const annotation of annotations) {
       byVersion.set(annotation.versionId, [...(byVersion.get(annotation.versionId) ?? []), annotation]);
@@ -131,12 +136,17 @@ export class AnnotationService {
         const result = results[index]!;
         if (result.status === 'anchored') {
           anchored++;
+          // The selectors move with it: they describe the passage in the version it now rests on,
+          // as the W3C model has it and as every export writes them.
+          const { quote } = describeRange(newText, result.start, result.end);
           this.rows.put({
             ...annotation,
             versionId: newVersionId,
             status: 'anchored',
             start: result.start,
             end: result.end,
+            quote,
+            position: { start: codePoints.toCodePoint(result.start), end: codePoints.toCodePoint(result.end) },
             orphanReason: null,
             updatedAt: stamp,
           });

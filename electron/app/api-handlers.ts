@@ -6,9 +6,12 @@ import type { ApiHandlers } from '../../shared/api';
 import { createApiClient } from '../../shared/client';
 import { createDispatch } from '../../shared/dispatch';
 import type { HostKind } from '../../shared/domain';
-import { exportDate, exportNotes } from '../export';
+import { exportDate, exportNotes, quotationOf } from '../export';
+import { ExportJobs } from './export-jobs';
 import { ImportJobs } from './import-jobs';
-import { maxImportBytesFromEnv } from '../import/limits';
+import { importExchangeFile } from '../exchange';
+import { ApiError } from '../../shared/errors';
+import { decodeWithinLimit, maxImportBytesFromEnv } from '../import/limits';
 import type { Project } from './project';
 import { appVersion } from '../install/version';
 
@@ -18,7 +21,8 @@ export interface HandlerOptions {
 }
 
 export function createHandlers(project: Project, host: HostKind, options: HandlerOptions = {}): ApiHandlers {
-  const imports = new ImportJobs(project, options.maxImportBytes ?? maxImportBytesFromEnv());
+  const maxImportBytes = options.maxImportBytes ?? maxImportBytesFromEnv();
+  const imports = new ImportJobs(project, maxImportBytes);
   const { annotations, codebook, assessments, claims, history, workspace } = project;
   const handlers: ApiHandlers = {
     getAppInfo: () => ({
@@ -63,8 +67,21 @@ export function createHandlers(project: Project, host: HostKind, options: Handle
     redo: () => history.redo(),
     getWorkspace: () => workspace.get(),
     saveWorkspace: (input) => workspace.save(input),
-    // An export reads the project through the read methods of this very table, as any client would.
-    exportNotes: (input) => exportNotes(createApiClient(createDispatch(handlers)), input, exportDate()),
+    importExchange: ({ fileName, data }) => importExchangeFile(project, fileName, decodeWithinLimit(data, maxImportBytes)),
+    backupProject: async ({ path }) => {
+      try {
+        return await project.backupTo(path ?? null, new Date());
+      } catch (error) {
+        throw new ApiError('invalid_input', (error as Error).message, 'path');
+      }
+    },
+    exportNotes: (input) => exportNotes(reader, input, exportDate()),
+    startExport: (input) => exports.start(input),
+    getExportJob: ({ jobId }) => exports.get(jobId),
+    quoteAnnotation: ({ annotationId }) => quotationOf(reader, annotations.get(annotationId)),
   };
+  // An export reads the project through the read methods of this very table, as any client would.
+  const reader = createApiClient(createDispatch(handlers));
+  const exports = new ExportJobs(reader, exportDate);
   return handlers;
 }

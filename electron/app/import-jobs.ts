@@ -10,7 +10,7 @@ import type { DocumentRecord } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { NORMALIZER } from '../../shared/text/normalize';
 import { ImportError, importFile, inspectFile, type ImportOptions } from '../import';
-import { decodedBase64Bytes, DEFAULT_MAX_IMPORT_BYTES, formatMegabytes, MAX_IMPORT_ENV } from '../import/limits';
+import { decodeWithinLimit, DEFAULT_MAX_IMPORT_BYTES } from '../import/limits';
 import type { Project } from './project';
 
 const KEPT_JOBS = 50;
@@ -113,16 +113,7 @@ export class ImportJobs {
   }
 
   private decode(data: string): Buffer {
-    // Checked before decoding, so an oversized upload costs no memory beyond its request.
-    const size = decodedBase64Bytes(data.length);
-    if (size > this.maxBytes + 2) {
-      throw new ApiError(
-        'invalid_input',
-        `The file is larger than the import limit of ${formatMegabytes(this.maxBytes)} (set ${MAX_IMPORT_ENV} to change it). Nothing was imported.`,
-        'data',
-      );
-    }
-    return Buffer.from(data, 'base64');
+    return decodeWithinLimit(data, this.maxBytes);
   }
 
   private remember(job: ImportJob): void {

@@ -4,6 +4,7 @@
  * and hand it to the API handlers; nothing else touches the database directly.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { normalize, NORMALIZER } from '../../shared/text/normalize';
 import { bundledEntry, seedBundledCorpus } from '../corpus/seed';
 import { ProjectFileError } from '../store/database';
@@ -16,6 +17,7 @@ import { CodebookService } from './codebook-service';
 import { WorkspaceService } from './workspace-service';
 import { decodeRaw, type AddedVersion, type DocumentRepository, type NewVersion } from '../store/documents';
 import { openRepositories, type Repositories } from '../store/repositories';
+import { writeWhole } from '../store/write-whole';
 
 export interface ProjectOptions {
   /** Folder with the bundled corpus and its manifest, used to seed a new project. */
@@ -52,6 +54,14 @@ export class Project {
       const added = this.documents.addVersion(documentId, version);
       return { ...added, ...this.annotations.reanchorDocument(documentId, added.versionId) };
     })();
+  }
+
+  /**
+   * Runs `work` in one transaction (the services' own writes inside it join it), so an import
+   * that adds documents, tags and annotations leaves the project as it was if any step fails.
+   */
+  transaction<T>(work: () => T): T {
+    return this.opened.db.transaction(work)();
   }
 
   static open(filePath: string, options: ProjectOptions): Project {
@@ -109,6 +119,31 @@ export class Project {
    */
   async backup(destination: string): Promise<void> {
     await this.opened.db.backup(destination);
+  }
+
+  /**
+   * Backs the project up to a file the user named, or to a new one in the Backups folder beside
+   * the project (named by the moment, so backups never overwrite each other). The copy is written
+   * whole or not at all; the project itself is never the target.
+   */
+  async backupTo(destination: string | null, at: Date): Promise<{ path: string; bytes: number }> {
+    const target = path.resolve(destination ?? this.defaultBackupPath(at));
+    if (target === path.resolve(this.path)) throw new Error('The backup must go to another file than the project itself');
+    if (!destination) fs.mkdirSync(path.dirname(target), { recursive: true });
+    await writeWhole(target, (temporary) => this.backup(temporary));
+    return { path: target, bytes: fs.statSync(target).size };
+  }
+
+  private defaultBackupPath(at: Date): string {
+    const stamp = at.toISOString().slice(0, 19).replace('T', ' ').replaceAll(':', '-');
+    const name = path.basename(this.path, path.extname(this.path));
+    const extension = path.extname(this.path) || '.sourcebench';
+    const folder = path.join(path.dirname(this.path), 'Backups');
+    // Two backups within one second get numbers rather than one replacing the other.
+    for (let count = 1; ; count++) {
+      const candidate = path.join(folder, `${name} ${stamp}${count > 1 ? ` (${count})` : ''}${extension}`);
+      if (!fs.existsSync(candidate)) return candidate;
+    }
   }
 
   close(): void {

@@ -3,6 +3,7 @@
  * page it is near and the raw file's line, so any reader can find the words in the original.
  * Built once as parts; each format only decides how to write the title and escape the text.
  */
+import { escapeUTF8 } from 'entities';
 import { displayTitle } from '../../shared/domain';
 import type { ExportDocument, ExportLocation } from './model';
 
@@ -38,6 +39,9 @@ export interface CitationStyle {
 }
 
 export const PLAIN_CITATION: CitationStyle = { text: (text) => text, italic: (text) => text };
+
+/** HTML: escaped, a title of its own set as a <cite>. */
+export const HTML_CITATION: CitationStyle = { text: escapeUTF8, italic: (title) => `<cite>${title}</cite>` };
 
 export function formatCitation(parts: CitationParts, style: CitationStyle = PLAIN_CITATION): string {
   const title = style.text(parts.title);

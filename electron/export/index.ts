@@ -7,16 +7,22 @@ import { EXPORT_FORMATS, type ExportedFile, type ExportFormat, type ExportGroupi
 import { exportCsv } from './csv';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
+import { exportWebAnnotations } from '../exchange/web-annotation/export';
+import { exportQdpx } from '../exchange/refi-qda/export';
 import type { ExportSnapshot } from './model';
 
 export type { ExportFilter, ExportSnapshot } from './model';
 export { EXPORT_FORMATS, type ExportFormat, type ExportGrouping } from '../../shared/export';
-import { readExportSnapshotFrom, type ExportSource } from './snapshot';
-export { readExportSnapshotFrom, type ExportSource, type SnapshotOptions } from './snapshot';
+import { readExportSnapshotFrom, type ExportProgress, type ExportSource } from './snapshot';
+export { readExportSnapshotFrom, type ExportProgress, type ExportSource, type SnapshotOptions } from './snapshot';
+export { quotationOf } from './quotation';
 export { exportCsv, exportHtml, exportMarkdown };
 
-/** The file's text in the chosen format (the CSV's carries its byte order mark). Grouping does not apply to CSV, one row per annotation. */
-export function writeExport(snapshot: ExportSnapshot, format: ExportFormat, groupBy: ExportGrouping = 'document'): string {
+/**
+ * The file in the chosen format: text for the text formats (the CSV's carries its byte order
+ * mark), bytes for an archive. Grouping shapes only the formats read by people.
+ */
+export function writeExport(snapshot: ExportSnapshot, format: ExportFormat, groupBy: ExportGrouping = 'document'): string | Uint8Array {
   switch (format) {
     case 'markdown':
       return exportMarkdown(snapshot, { groupBy });
@@ -24,19 +30,30 @@ export function writeExport(snapshot: ExportSnapshot, format: ExportFormat, grou
       return exportHtml(snapshot, { groupBy });
     case 'csv':
       return exportCsv(snapshot);
+    case 'jsonld':
+      return exportWebAnnotations(snapshot);
+    case 'qdpx':
+      return exportQdpx(snapshot);
   }
 }
 
-/** One export as the API returns it: the file's text, with a file name and media type to save it under. */
-export async function exportNotes(source: ExportSource, request: ExportRequest, exportedAt: Date): Promise<ExportedFile> {
-  const snapshot = await readExportSnapshotFrom(source, { exportedAt, filter: request.filter });
-  const { extension, mediaType } = EXPORT_FORMATS[request.format];
+/** One export as the API returns it: the file, with a file name and media type to save it under. */
+export async function exportNotes(source: ExportSource, request: ExportRequest, exportedAt: Date, onProgress?: ExportProgress): Promise<ExportedFile> {
+  const snapshot = await readExportSnapshotFrom(source, { exportedAt, filter: request.filter, ...(onProgress ? { onProgress } : {}) });
+  const { extension, mediaType, label } = EXPORT_FORMATS[request.format];
+  onProgress?.(`writing the ${label}`, 0.9);
+  const file = writeExport(snapshot, request.format, request.groupBy);
   return {
     fileName: `${snapshot.project}.${extension}`,
     mediaType,
-    text: writeExport(snapshot, request.format, request.groupBy),
+    ...encoded(file),
     annotations: snapshot.annotations.length,
   };
+}
+
+/** Text travels as it is; bytes as base64, since the API speaks JSON. */
+function encoded(file: string | Uint8Array): Pick<ExportedFile, 'encoding' | 'content'> {
+  return typeof file === 'string' ? { encoding: 'utf8', content: file } : { encoding: 'base64', content: Buffer.from(file).toString('base64') };
 }
 
 /**

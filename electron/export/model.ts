@@ -24,8 +24,12 @@ export interface ExportDocument {
   readonly language: string;
   readonly description: string | null;
   readonly fileName: string;
+  /** The current version, whose reading text the annotations' places refer to. */
+  readonly versionId: string;
   /** Fingerprint of the raw file of the current version, so a reader can tell which file was cited. */
   readonly sha256: string;
+  /** The current version's reading text, for the exchange formats that carry the sources with them. */
+  readonly text: string;
   readonly assessment: SourceAssessment;
 }
 
@@ -61,8 +65,16 @@ export interface ExportAccountOf {
 export interface ExportAnnotation {
   readonly id: string;
   readonly documentId: string;
+  /** The version it is anchored on (an orphan's: the last one it was anchored on) and that version's fingerprint. */
+  readonly versionId: string;
+  readonly versionSha256: string;
   readonly status: 'anchored' | 'orphan';
   readonly quote: QuoteSelector;
+  /** UTF-16 offsets into the current version's reading text; null for an orphan. */
+  readonly start: number | null;
+  readonly end: number | null;
+  /** W3C TextPositionSelector: code points into the reading text of `versionId`. */
+  readonly position: { readonly start: number; readonly end: number };
   /** Null for an orphan, which has no place in the current text. */
   readonly location: ExportLocation | null;
   readonly tagIds: readonly string[];

@@ -35,8 +35,25 @@ const serializer = new MarkdownSerializer(
   { escapeExtraCharacters: EXTRA_ESCAPES, strict: true },
 );
 
+/**
+ * Titles, authors, chapters and tag names repeat on every annotation of a large export: each is
+ * serialized once. Bounded, so a long session does not keep every string it ever wrote.
+ */
+const inlineWritten = new Map<string, string>();
+const INLINE_KEPT = 5000;
+
 /** One line of user text, escaped; line breaks become spaces (a table cell or a heading holds one line). */
 export function markdownInline(text: string): string {
+  let written = inlineWritten.get(text);
+  if (written === undefined) {
+    written = serializeInline(text);
+    if (inlineWritten.size >= INLINE_KEPT) inlineWritten.clear();
+    inlineWritten.set(text, written);
+  }
+  return written;
+}
+
+function serializeInline(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   if (line === '') return '';
   const doc = exportNoteSchema.node('doc', null, [exportNoteSchema.node('paragraph', null, [exportNoteSchema.text(line)])]);

@@ -3,6 +3,7 @@
  * how it reads in a message, and what it means for a request. A file travels base64-encoded in a
  * JSON body (over IPC and HTTP alike), which takes 4 characters for every 3 bytes.
  */
+import { ApiError } from '../../shared/errors';
 
 /** Default upper bound of a file to import; the variable below changes it. */
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -26,6 +27,21 @@ export function maxRequestBytes(maxImportBytes: number): number {
 /** How many bytes a base64 string of this length decodes to, at most (padding aside). */
 export function decodedBase64Bytes(base64Length: number): number {
   return Math.floor((base64Length * 3) / 4);
+}
+
+/**
+ * The bytes of a base64-encoded upload, refused before decoding when over the limit, so an
+ * oversized upload costs no memory beyond its request.
+ */
+export function decodeWithinLimit(data: string, maxBytes: number): Buffer {
+  if (decodedBase64Bytes(data.length) > maxBytes + 2) {
+    throw new ApiError(
+      'invalid_input',
+      `The file is larger than the import limit of ${formatMegabytes(maxBytes)} (set ${MAX_IMPORT_ENV} to change it). Nothing was imported.`,
+      'data',
+    );
+  }
+  return Buffer.from(data, 'base64');
 }
 
 /** A size as a message gives it: "50 MB", "1.5 MB", "0.25 MB". */

@@ -62,6 +62,12 @@ export function decodeRaw(raw: Uint8Array, encoding: string): string | null {
 
 export class DocumentRepository {
   private readonly traces = new Map<string, Trace>();
+  /**
+   * Reading texts of the versions in use: every new highlight checks its range against the text,
+   * and reading a 1.3 MB text from the file for each one made adding highlights slow. A version
+   * never changes once stored, so what is kept can never be stale.
+   */
+  private readonly texts = new Map<string, string>();
 
   constructor(
     private readonly db: Database.Database,
@@ -224,7 +230,13 @@ export class DocumentRepository {
 
   /** The reading text of a version, which annotations point into. */
   readingText(versionId: string): string {
-    return this.versionRow<{ text: string }>('SELECT text FROM version_texts WHERE version_id = ?', versionId).text;
+    let text = this.texts.get(versionId);
+    if (text === undefined) {
+      text = this.versionRow<{ text: string }>('SELECT text FROM version_texts WHERE version_id = ?', versionId).text;
+      if (this.texts.size >= TRACE_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
+      this.texts.set(versionId, text);
+    }
+    return text;
   }
 
   documentOfVersion(versionId: string): string {

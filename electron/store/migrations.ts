@@ -3,6 +3,7 @@
  * released: a change to the schema is a new migration, so every older file can be brought forward.
  */
 import type Database from 'better-sqlite3';
+import { CodePointIndex, describeRange } from '../../shared/anchoring';
 
 export interface Migration {
   /** Consecutive from 1; stored in PRAGMA user_version once applied. */
@@ -206,6 +207,28 @@ export const migrations: readonly Migration[] = [
         );
         CREATE INDEX claim_accounts_by_annotation ON claim_accounts (annotation_id);
       `);
+    },
+  },
+  {
+    version: 5,
+    name: 'selectors of re-anchored annotations describe the version they rest on',
+    // Before this, re-anchoring moved an annotation to the new version but left its quote context
+    // and code-point position as they were on the old one; an export would then cite stale offsets.
+    up: (db) => {
+      const texts = db.prepare('SELECT text FROM version_texts WHERE version_id = ?');
+      const update = db.prepare('UPDATE annotations SET exact = ?, prefix = ?, suffix = ?, position_start = ?, position_end = ? WHERE id = ?');
+      const rows = db
+        .prepare(`SELECT id, version_id, start, "end" FROM annotations WHERE status = 'anchored' ORDER BY version_id`)
+        .all() as { id: string; version_id: string; start: number; end: number }[];
+      let version = null as { id: string; text: string; codePoints: CodePointIndex } | null;
+      for (const row of rows) {
+        if (version?.id !== row.version_id) {
+          const text = (texts.get(row.version_id) as { text: string }).text;
+          version = { id: row.version_id, text, codePoints: new CodePointIndex(text) };
+        }
+        const { quote } = describeRange(version.text, row.start, row.end);
+        update.run(quote.exact, quote.prefix, quote.suffix, version.codePoints.toCodePoint(row.start), version.codePoints.toCodePoint(row.end), row.id);
+      }
     },
   },
 ];

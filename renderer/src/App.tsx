@@ -2,15 +2,19 @@
  * The workbench shell: a quiet title bar, the sources side by side (one to four resizable panes)
  * and a narrow sidebar on the right. The text gets the space. The layout, each pane's document
  * and passage, the theme and the font size are remembered between sessions. Files dropped
- * anywhere on the window, or chosen with Import…, are imported as sources.
+ * anywhere on the window, or chosen with Import…, are imported as sources; the notes are exported
+ * and the project backed up from the title bar or the File menu.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../../shared/api';
 import { type AppInfo, type DocumentSummary, displayTitle } from '../../shared/domain';
 import { AssessmentBadge } from './assessment/AssessmentBadge';
 import { ClaimsPanel } from './claims/ClaimsPanel';
+import { BackupDialog } from './export/BackupDialog';
+import { ExportDialog } from './export/ExportDialog';
 import { ImportDialog } from './import/ImportDialog';
 import { SourcePane } from './panes/SourcePane';
+import { NO_SIDEBAR_FILTERS, type SidebarFilters } from './sidebar/AnnotationsTab';
 import { Sidebar } from './sidebar/Sidebar';
 import { messageOf } from './state/errors';
 import { StoresContext, useSnapshot } from './state/store-context';
@@ -36,6 +40,9 @@ export function App({ client }: { client: ApiClient }) {
   const [importing, setImporting] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [backupOpen, setBackupOpen] = useState(false);
+  const [sidebarFilters, setSidebarFilters] = useState<SidebarFilters>(NO_SIDEBAR_FILTERS);
   const [sidebarCollapsed, setSidebarCollapsed] = useState(() => localStorage.getItem(SIDEBAR_KEY) === 'true');
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -85,7 +92,9 @@ export function App({ client }: { client: ApiClient }) {
   const redo = useCallback(() => void history.redo().catch((reason: unknown) => setNotice(messageOf(reason))), [history]);
   const openImport = useCallback(() => fileInput.current?.click(), []);
   const openShortcuts = useCallback(() => setSheetOpen(true), []);
-  useWorkbenchKeys({ undo, redo, openImport, openShortcuts });
+  const openExport = useCallback(() => setExportOpen(true), []);
+  const openBackup = useCallback(() => setBackupOpen(true), []);
+  useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts });
 
   const showImported = (documentId: string) => void reload().then(() => workspace.showImported(documentId));
 
@@ -126,6 +135,8 @@ export function App({ client }: { client: ApiClient }) {
           onShortcuts={openShortcuts}
           fileInput={fileInput}
           onFiles={setImporting}
+          onExport={openExport}
+          onBackup={openBackup}
         />
         {error && (
           <div className="banner error" role="alert">
@@ -192,7 +203,14 @@ export function App({ client }: { client: ApiClient }) {
             />
           )}
           {documents && ready && (
-            <Sidebar documents={documents} visible={visible} collapsed={sidebarCollapsed} onCollapsed={setSidebarCollapsed} />
+            <Sidebar
+              documents={documents}
+              visible={visible}
+              collapsed={sidebarCollapsed}
+              onCollapsed={setSidebarCollapsed}
+              filters={sidebarFilters}
+              onFilters={setSidebarFilters}
+            />
           )}
         </div>
         {documents && ready && (
@@ -209,6 +227,15 @@ export function App({ client }: { client: ApiClient }) {
           />
         )}
         {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
+        {exportOpen && documents && ready && (
+          <ExportDialog
+            client={client}
+            documents={documents}
+            sidebarFilters={sidebarFilters}
+            onClose={() => setExportOpen(false)}
+          />
+        )}
+        {backupOpen && <BackupDialog client={client} onClose={() => setBackupOpen(false)} />}
       </div>
     </StoresContext.Provider>
   );

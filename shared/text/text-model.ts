@@ -115,14 +115,21 @@ export function pageAndChapterAt(
   normalized: Pick<NormalizedText, 'text' | 'blocks' | 'locators'>,
   textOffset: number,
 ): { page: string | null; chapter: string | null } {
+  // Locators and blocks are in text order: search back from the offset rather than through the whole text.
   let page: string | null = null;
-  for (const locator of normalized.locators) {
-    if (locator.kind === 'page' && locator.at <= textOffset) page = locator.label;
+  const { locators, blocks } = normalized;
+  for (let index = lastIndexAtOrBefore(locators.length, (at) => locators[at]!.at, textOffset); index >= 0; index--) {
+    if (locators[index]!.kind === 'page') {
+      page = locators[index]!.label;
+      break;
+    }
   }
   let chapter: string | null = null;
-  for (const block of normalized.blocks) {
-    if (block.kind === 'heading' && (block.level ?? 1) === 1 && block.start <= textOffset) {
+  for (let index = lastIndexAtOrBefore(blocks.length, (at) => blocks[at]!.start, textOffset); index >= 0; index--) {
+    const block = blocks[index]!;
+    if (block.kind === 'heading' && (block.level ?? 1) === 1) {
       chapter = normalized.text.slice(block.start, block.end);
+      break;
     }
   }
   return { page, chapter };

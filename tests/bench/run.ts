@@ -3,7 +3,7 @@
  * the median of several runs (these machines are shared and noisy), and each target is compared
  * with its baseline measured in the same run; nothing here passes or fails.
  *   BENCH_RUNS=N        runs per figure (default 7)
- *   BENCH_ONLY=a,b      only these groups: normalize, anchoring, reader
+ *   BENCH_ONLY=a,b      only these groups: normalize, anchoring, reader, export
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { readManifest } from '../../electron/corpus/manifest';
 import { normalize } from '../../shared/text/normalize';
 import { corpusDir } from '../support/temp';
 import { anchoringBench } from './anchoring';
+import { exportBench } from './export';
 import { readerBench } from './reader';
 import { median, type BenchRow } from './rows';
 
@@ -44,6 +45,7 @@ const groups: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['normalize', () => normalizeBench(RUNS)],
   ['anchoring', () => anchoringBench(RUNS)],
   ['reader', () => readerBench(RUNS)],
+  ['export', () => exportBench(Math.min(RUNS, 5))],
 ];
 
 const rows: BenchRow[] = [];

@@ -5,22 +5,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { apiTable, isApiMethod } from '../../../shared/api';
+import { apiTable, isApiMethod, type ApiClient, type ApiInput } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
 import { displayTitle, type DocumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
-import { ExportGrouping, type ExportFormat } from '../../../shared/export';
+import { ExportGrouping, type ExportedFile, type ExportFormat } from '../../../shared/export';
 import { printedText } from '../../../shared/text/printed-text';
 import { LineIndex, rawPlaceAt } from '../../../shared/text/text-model';
 import { importFiles, pickDocument, type ImportOptions } from './import-files';
 import { normalizeFile } from './normalize-file';
-import { writeWhole } from './write-file';
+import { writeWhole } from '../../store/write-whole';
 import { openNodeHost, serveProject, type NodeHost } from '../node-host';
 import { defaultProjectPath, installLayout, sourcePackageRoot } from '../../install/paths';
 import { appVersion } from '../../install/version';
+import { formatMegabytes } from '../../import/limits';
 
 /** The format names users type (`md`, as the file extension), and the API's names for them. */
-const CLI_FORMATS = { md: 'markdown', html: 'html', csv: 'csv' } as const satisfies Record<string, ExportFormat>;
+const CLI_FORMATS = { md: 'markdown', html: 'html', csv: 'csv', jsonld: 'jsonld', qdpx: 'qdpx' } as const satisfies Record<string, ExportFormat>;
 
 interface GlobalOptions {
   project: string;
@@ -150,14 +151,14 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
 
   program
     .command('export')
-    .description('write the annotated notes to a file: Markdown, an HTML report or CSV for spreadsheets')
+    .description('write the annotated notes to a file: Markdown, an HTML report, CSV for spreadsheets, W3C Web Annotation JSON-LD or a REFI-QDA project')
     .addOption(new Option('--format <format>', 'file format').choices(Object.keys(CLI_FORMATS)).makeOptionMandatory())
     .requiredOption('--out <path>', 'file to write (replaced whole, never left half-written)')
     .addOption(new Option('--group-by <grouping>', 'group the notes by').choices(ExportGrouping.options).default('document'))
     .action((options: { format: keyof typeof CLI_FORMATS; out: string; groupBy: ExportGrouping }) =>
       withHost(async (host) => {
-        const file = await createApiClient(host.dispatch).exportNotes({ format: CLI_FORMATS[options.format], groupBy: options.groupBy });
-        await writeWhole(options.out, (temporary) => fs.writeFileSync(temporary, file.text, 'utf8'));
+        const file = await exportWithProgress(createApiClient(host.dispatch), { format: CLI_FORMATS[options.format], groupBy: options.groupBy });
+        await writeWhole(options.out, (temporary) => fs.writeFileSync(temporary, Buffer.from(file.content, file.encoding)));
         print({ out: options.out, annotations: file.annotations, mediaType: file.mediaType }, () => `${file.annotations} annotations written to ${options.out}\n`);
       }),
     );
@@ -168,9 +169,8 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .requiredOption('--out <path>', 'file to write the copy to')
     .action((options: { out: string }) =>
       withHost(async (host) => {
-        if (path.resolve(options.out) === path.resolve(host.project.path)) throw new Error('The backup must go to another file than the project itself');
-        await writeWhole(options.out, (temporary) => host.project.backup(temporary));
-        print({ out: options.out }, () => `project backed up to ${options.out}\n`);
+        const backup = await createApiClient(host.dispatch).backupProject({ path: path.resolve(options.out) });
+        print(backup, () => `project backed up to ${backup.path} (${formatMegabytes(backup.bytes)})\n`);
       }),
     );
 
@@ -185,6 +185,28 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     });
 
   return program;
+}
+
+/** How often a running export is asked how far it is. */
+const EXPORT_POLL_MS = 100;
+
+/**
+ * Runs an export as a job and shows its stage on a terminal, overwriting one line, so a large
+ * export is seen to move; piped output (a script, a log) gets no progress lines to filter out.
+ */
+async function exportWithProgress(client: ApiClient, request: ApiInput<'startExport'>): Promise<ExportedFile> {
+  const { jobId } = await client.startExport(request);
+  const terminal = process.stderr.isTTY;
+  for (;;) {
+    const job = await client.getExportJob({ jobId });
+    if (job.state === 'done' && job.file) {
+      if (terminal) process.stderr.write('\r\x1b[K');
+      return job.file;
+    }
+    if (job.state === 'failed') throw new Error(job.error ?? 'The export failed');
+    if (terminal) process.stderr.write(`\r\x1b[K${Math.round(job.progress * 100)}% ${job.stage}`);
+    await new Promise((resolve) => setTimeout(resolve, EXPORT_POLL_MS));
+  }
 }
 
 function describeDocument(document: DocumentSummary, index: number): string {

@@ -9,6 +9,7 @@ import type { ApiClient } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
 import type { DocumentSummary, SourceKind } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import { exchangeFormatOf } from '../../../shared/exchange';
 import type { NodeHost } from '../node-host';
 
 export interface ImportOptions {
@@ -52,6 +53,11 @@ async function importOne(client: ApiClient, file: string, options: ImportOptions
   if (!stat?.isFile()) throw new Error('no such file');
   const data = fs.readFileSync(file).toString('base64');
   const fileName = path.basename(file);
+  if (exchangeFormatOf(fileName)) {
+    const added = await client.importExchange({ fileName, data });
+    const skipped = added.skipped.map((reason) => `\n  skipped: ${reason}`).join('');
+    return `imported ${file}: ${added.format}, ${added.annotations} annotations, ${added.tags} tags, ${added.notes} notes, ${added.claims} claims, ${added.documents} new documents${skipped}`;
+  }
   const encoding = options.encoding ? { encoding: options.encoding } : {};
   const inspection = await client.inspectImport({ fileName, data, ...encoding });
   const { jobId } = await client.startImport({

@@ -56,9 +56,10 @@ function hardenWebContents(): void {
       return { action: 'deny' };
     });
   });
-  // The workbench needs no camera, microphone, notifications or geolocation.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // The workbench needs no camera, microphone, notifications or geolocation; it only writes to the
+  // clipboard ("Copy as quotation" puts plain text and HTML there), and never reads it.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
 }
 
 async function start(): Promise<void> {

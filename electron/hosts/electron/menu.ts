@@ -26,6 +26,10 @@ export function menuTemplate({ isMac, isPackaged, send }: MenuContext): MenuItem
       label: 'File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
+        { type: 'separator' },
+        // The page asks the project for an online backup, so it works with the project open.
+        { label: 'Back up project…', click: () => send('backup') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -3,10 +3,12 @@
  * Claim… (C: the passage as an account of a claim), credibility (Shift+1–6, with the Admiralty
  * wording), and for a highlight Delete. On a fresh selection a colour makes the highlight; Tag,
  * Note, Claim… and credibility first make it yellow and then apply. Every change is saved at once and can be undone from anywhere.
+ * A highlight can also be copied as a quotation, with its citation.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Annotation, HighlightColor, NoteDocument, Tag } from '../../../shared/annotations';
 import { AttachToClaim } from '../claims/AttachToClaim';
+import { useCopyQuotation } from '../export/copy-quotation';
 import { useFailure } from '../state/errors';
 import { useSnapshot, useStores } from '../state/store-context';
 import { isTypingTarget } from '../workspace/undo-keys';
@@ -43,6 +45,7 @@ export function AnnotationToolbar(props: Props) {
   const { claims } = useSnapshot(claimStore);
   // A change that fails is told here, under the toolbar the user acted in.
   const { failure, attempt, clear } = useFailure();
+  const quotation = useCopyQuotation();
   const popover = useRef<HTMLDivElement>(null);
   const pending = useRef<Promise<Annotation | null> | null>(null);
   const [left, setLeft] = useState(position.left);
@@ -205,9 +208,15 @@ export function AnnotationToolbar(props: Props) {
         onColor={(color) => void setColor(color)}
         onGrade={(grade) => void setCredibility(grade)}
         onOpen={(which) => void open(which)}
+        onQuote={() => annotation && void quotation.copy(annotation.id)}
         onDelete={() => void remove()}
         onClose={onClose}
       />
+      {quotation.status && (
+        <p className="annotation-status" role="status">
+          {quotation.status}
+        </p>
+      )}
       {annotation && <TagChips tagIds={annotation.tagIds} tags={tags} onRemove={(id) => void removeTag(id)} />}
       {annotation && panel === 'tag' && (
         <TagInput

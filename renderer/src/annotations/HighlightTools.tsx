@@ -1,6 +1,6 @@
 /**
- * The row of buttons of the annotation toolbar (colours, Tag, Note, Claim…, credibility, Delete,
- * close), kept apart from what the buttons do; arrow keys move between them (one toolbar, many controls).
+ * The row of buttons of the annotation toolbar (colours, Tag, Note, Claim…, credibility, Copy as
+ * quotation, Delete, close), kept apart from what the buttons do; arrow keys move between them (one toolbar, many controls).
  */
 import { CREDIBILITY_WORDING, type Annotation, type HighlightColor } from '../../../shared/annotations';
 import { COLOR_NAMES, COLORS } from './keys';
@@ -17,6 +17,8 @@ interface Props {
   readonly onColor: (color: HighlightColor) => void;
   readonly onGrade: (grade: number) => void;
   readonly onOpen: (panel: 'tag' | 'note' | 'claim') => void;
+  /** Puts the highlight's quote with its citation on the clipboard. */
+  readonly onQuote: () => void;
   readonly onDelete: () => void;
   readonly onClose: () => void;
 }
@@ -33,7 +35,7 @@ function onArrowKeys(event: React.KeyboardEvent<HTMLDivElement>): void {
   event.preventDefault();
 }
 
-export function HighlightTools({ annotation, panel, accountCount, onColor, onGrade, onOpen, onDelete, onClose }: Props) {
+export function HighlightTools({ annotation, panel, accountCount, onColor, onGrade, onOpen, onQuote, onDelete, onClose }: Props) {
   const currentColor = annotation?.color ?? null;
   const credibility = annotation?.credibility ?? null;
   return (
@@ -91,6 +93,11 @@ export function HighlightTools({ annotation, panel, accountCount, onColor, onGra
           </button>
         ))}
       </span>
+      {annotation && (
+        <button type="button" className="tool" aria-label="Copy as quotation" title="Copy as quotation: the quote with its citation" onClick={onQuote}>
+          Copy
+        </button>
+      )}
       {annotation && (
         <button
           type="button"

@@ -2,7 +2,7 @@
  * One annotation in the sidebar: its quote, tags, the claims it is an account of (stance symbol
  * and wording; a click compares the claim's accounts), the grade of its source and the
  * credibility of the information, a note preview and when it last changed. A click scrolls its
- * pane to it; it lights up together with its highlight.
+ * pane to it; it lights up together with its highlight. It can be copied as a quotation.
  */
 import { memo, useEffect, useRef } from 'react';
 import type { Annotation, SourceReliability, Tag } from '../../../shared/annotations';
@@ -11,6 +11,7 @@ import { CredibilityBadge, GradeBadge } from '../assessment/grades';
 import { CLAIM_SIGN, accountLabel, type ClaimMarks } from '../claims/claim-marks';
 import '../claims/attach-to-claim.css';
 import { tagPath } from '../codebook/tag-tree';
+import { useCopyQuotation } from '../export/copy-quotation';
 import { useStores } from '../state/store-context';
 import { fullTime, relativeTime } from './time';
 
@@ -39,6 +40,7 @@ export const AnnotationCard = memo(function AnnotationCard({
 }: Props) {
   const { annotations: store, workspace } = useStores();
   const card = useRef<HTMLElement>(null);
+  const quotation = useCopyQuotation();
   useEffect(() => {
     if (lit && !pointerInList()) card.current?.scrollIntoView({ block: 'nearest' });
   }, [lit, pointerInList]);
@@ -110,7 +112,25 @@ export const AnnotationCard = memo(function AnnotationCard({
         <time dateTime={annotation.updatedAt} title={`Last changed ${fullTime(annotation.updatedAt)}`}>
           {relativeTime(annotation.updatedAt, now)}
         </time>
+        <button
+          type="button"
+          className="tool icon card-copy"
+          aria-label="Copy as quotation"
+          title="Copy as quotation: the quote with its citation"
+          // The card's own click scrolls to the highlight: not this one's.
+          onClick={(event) => {
+            event.stopPropagation();
+            void quotation.copy(annotation.id);
+          }}
+        >
+          ❝
+        </button>
       </footer>
+      {quotation.status && (
+        <p className="card-status" role="status">
+          {quotation.status}
+        </p>
+      )}
     </article>
   );
 });

@@ -21,6 +21,8 @@ export interface SidebarFilters {
   readonly credibility: string;
 }
 
+export const NO_SIDEBAR_FILTERS: SidebarFilters = { grade: '', credibility: '' };
+
 interface Props {
   readonly documents: readonly DocumentSummary[];
   /** Documents open in the panes, in pane order. */

@@ -22,14 +22,16 @@ interface Props {
   readonly visible: readonly string[];
   readonly collapsed: boolean;
   readonly onCollapsed: (collapsed: boolean) => void;
+  /** The grade and credibility filters: kept by the shell, where the export dialog starts from them. */
+  readonly filters: SidebarFilters;
+  readonly onFilters: (filters: SidebarFilters) => void;
 }
 
-export function Sidebar({ documents, visible, collapsed, onCollapsed }: Props) {
+export function Sidebar({ documents, visible, collapsed, onCollapsed, filters, onFilters }: Props) {
   const { annotations: annotationStore, codebook } = useStores();
   const { annotations } = useSnapshot(annotationStore);
   const { tags, tagFilter } = useSnapshot(codebook);
   const [tab, setTab] = useState<TabId>('annotations');
-  const [filters, setFilters] = useState<SidebarFilters>({ grade: '', credibility: '' });
   const orphanCount = useMemo(() => annotations.filter((annotation) => annotation.status === 'orphan').length, [annotations]);
 
   // The tag filter follows the codebook: a new sub-tag of a chosen tag joins it, a removed tag leaves it.
@@ -90,7 +92,7 @@ export function Sidebar({ documents, visible, collapsed, onCollapsed }: Props) {
         </button>
       </div>
       <div className="tab-panel" role="tabpanel" id={`sidebar-panel-${tab}`} aria-labelledby={`sidebar-tab-${tab}`}>
-        {tab === 'annotations' && <AnnotationsTab documents={documents} visible={visible} filters={filters} onFilters={setFilters} />}
+        {tab === 'annotations' && <AnnotationsTab documents={documents} visible={visible} filters={filters} onFilters={onFilters} />}
         {tab === 'codebook' && <CodebookPanel />}
         {tab === 'orphans' && <OrphansTab documents={documents} />}
       </div>

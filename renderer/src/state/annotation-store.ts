@@ -5,6 +5,7 @@
  */
 import type { ApiClient, ApiInput } from '../../../shared/api';
 import type { Annotation } from '../../../shared/annotations';
+import type { Quotation } from '../../../shared/export';
 import type { ClaimStore } from './claim-store';
 import type { HistoryStore } from './history-store';
 import { keepUnchanged, Observable } from './observable';
@@ -71,6 +72,11 @@ export class AnnotationStore extends Observable<AnnotationState> {
       this.patch({ annotations: this.annotations.filter((annotation) => annotation.id !== id) });
       if (wasAccount) await this.claims.reload();
     });
+  }
+
+  /** The highlight's quote with its citation, for "Copy as quotation" (a read: nothing to undo). */
+  quotation(annotationId: string): Promise<Quotation> {
+    return this.client.quoteAnnotation({ annotationId });
   }
 
   hover(annotationId: string | null): void {

@@ -1,4 +1,4 @@
-/** The workbench's quiet title bar: project, undo and redo, panes, text size, theme, claims, shortcuts, import. */
+/** The workbench's quiet title bar: project, undo and redo, panes, text size, theme, claims, shortcuts, import, export, backup. */
 import type { RefObject } from 'react';
 import type { DocumentSummary } from '../../../shared/domain';
 import { ClaimsButton } from '../claims/ClaimsPanel';
@@ -17,9 +17,11 @@ interface Props {
   /** The hidden file input that Import…, Mod+O and the menu open. */
   readonly fileInput: RefObject<HTMLInputElement | null>;
   readonly onFiles: (files: File[]) => void;
+  readonly onExport: () => void;
+  readonly onBackup: () => void;
 }
 
-export function TitleBar({ projectPath, documents, ready, onUndo, onRedo, onShortcuts, fileInput, onFiles }: Props) {
+export function TitleBar({ projectPath, documents, ready, onUndo, onRedo, onShortcuts, fileInput, onFiles, onExport, onBackup }: Props) {
   const { history, workspace } = useStores();
   const { canUndo, canRedo, undoLabel, redoLabel } = useSnapshot(history);
   const { layout } = useSnapshot(workspace);
@@ -113,9 +115,17 @@ export function TitleBar({ projectPath, documents, ready, onUndo, onRedo, onShor
       <button type="button" className="tool icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShortcuts}>
         ?
       </button>
-      <button type="button" className="tool" onClick={() => fileInput.current?.click()} disabled={!documents}>
-        Import…
-      </button>
+      <div className="tool-group" role="group" aria-label="Project file">
+        <button type="button" className="tool" title={`Import a file as a source (${MOD}+O)`} onClick={() => fileInput.current?.click()} disabled={!documents}>
+          Import…
+        </button>
+        <button type="button" className="tool" title={`Export the notes (${MOD}+E)`} onClick={onExport} disabled={!ready}>
+          Export…
+        </button>
+        <button type="button" className="tool" title="Back up the project while it is open" onClick={onBackup} disabled={!ready}>
+          Back up…
+        </button>
+      </div>
       <input
         ref={fileInput}
         type="file"

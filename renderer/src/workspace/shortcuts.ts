@@ -37,6 +37,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: [MOD, 'Z'], action: 'Undo the last change (highlight, tag, note, assessment)' },
       { keys: [MOD, 'Shift', 'Z'], action: 'Redo' },
       { keys: [MOD, 'O'], action: 'Import a file as a source' },
+      { keys: [MOD, 'E'], action: 'Export the notes (Markdown, HTML, CSV, exchange files)' },
       { keys: ['?'], action: 'Show this sheet of shortcuts' },
       { keys: ['Shift', 'C'], action: 'Open or close the claims panel (compare, matrix, timeline)' },
       { keys: ['Escape'], action: 'Close a dialog, panel or toolbar' },

@@ -1,6 +1,7 @@
 /**
  * The workbench's own keys and the desktop menu's commands: undo and redo of the one history,
- * Mod+O to import, ? for the shortcut sheet. Kept apart from the shell so each key's owner is plain.
+ * Mod+O to import, Mod+E to export, ? for the shortcut sheet; the menu also backs up. Kept apart
+ * from the shell so each key's owner is plain.
  */
 import { useEffect } from 'react';
 import { hasOwnUndo, isTypingTarget, undoRedoOf } from './undo-keys';
@@ -9,12 +10,14 @@ interface Commands {
   readonly undo: () => void;
   readonly redo: () => void;
   readonly openImport: () => void;
+  readonly openExport: () => void;
+  readonly openBackup: () => void;
   readonly openShortcuts: () => void;
 }
 
-export function useWorkbenchKeys({ undo, redo, openImport, openShortcuts }: Commands): void {
+export function useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts }: Commands): void {
   useEffect(() => {
-    // In the desktop app the native menu owns Mod+Z, Mod+Shift+Z and Mod+O and sends them here.
+    // In the desktop app the native menu owns Mod+Z, Mod+Shift+Z, Mod+O and Mod+E and sends them here.
     const desktop = Boolean(window.sourcebenchMenu);
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
@@ -34,6 +37,11 @@ export function useWorkbenchKeys({ undo, redo, openImport, openShortcuts }: Comm
         openImport();
         return;
       }
+      if (mod && !event.altKey && !event.shiftKey && key === 'e' && !desktop) {
+        event.preventDefault();
+        openExport();
+        return;
+      }
       if (event.key === '?' && !mod && !event.altKey && !isTypingTarget(event.target)) {
         event.preventDefault();
         openShortcuts();
@@ -41,13 +49,15 @@ export function useWorkbenchKeys({ undo, redo, openImport, openShortcuts }: Comm
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo, openImport, openShortcuts]);
+  }, [undo, redo, openImport, openExport, openShortcuts]);
 
-  // The desktop app's File > Import… and Edit > Undo/Redo arrive as menu commands.
+  // The desktop app's File > Import…, Export…, Back up project… and Edit > Undo/Redo arrive as menu commands.
   useEffect(
     () =>
       window.sourcebenchMenu?.onCommand((command) => {
         if (command === 'import') openImport();
+        else if (command === 'export') openExport();
+        else if (command === 'backup') openBackup();
         else if (command === 'undo' || command === 'redo') {
           // Typing in a text field is undone there; everything else in the workbench's history.
           if (hasOwnUndo(document.activeElement)) document.execCommand(command);
@@ -55,6 +65,6 @@ export function useWorkbenchKeys({ undo, redo, openImport, openShortcuts }: Comm
           else redo();
         } else if (command === 'shortcuts') openShortcuts();
       }),
-    [undo, redo, openImport, openShortcuts],
+    [undo, redo, openImport, openExport, openBackup, openShortcuts],
   );
 }

@@ -202,7 +202,13 @@ describe('a new version of a document', () => {
       const moved = byId.get(annotation.id)!;
       expect(moved).toMatchObject({ status: 'anchored', versionId: job.versionId, color: annotation.color });
       expect(newText.slice(moved.start!, moved.end!)).toBe(annotation.quote.exact);
+      // The W3C selectors describe the passage in the version it now rests on, as an export writes them.
+      const codePoints = [...newText];
+      expect(codePoints.slice(moved.position.start, moved.position.end).join('')).toBe(annotation.quote.exact);
+      expect(moved.quote.prefix).toBe(newText.slice(Math.max(0, moved.start! - moved.quote.prefix.length), moved.start!));
+      expect(moved.quote.suffix).toBe(newText.slice(moved.end!, moved.end! + moved.quote.suffix.length));
     }
+    expect(byId.get(later.id)!.quote.prefix).not.toBe(later.quote.prefix);
     expect(byId.get(dropped.id)).toMatchObject({ status: 'orphan', start: null, end: null, versionId: russian.currentVersionId });
     expect(byId.get(dropped.id)!.orphanReason).toBeTruthy();
     expect(byId.get(dropped.id)!.quote.exact).toBe(second.slice(0, 60));

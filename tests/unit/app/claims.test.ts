@@ -356,9 +356,9 @@ describe('a project file of schema 3', () => {
 
     file = old;
     open();
-    expect(project.schemaVersion).toBe(4);
+    expect(project.schemaVersion).toBe(migrations.length);
     expect(project.backupPath).toMatch(/schema3\.backup-schema3-.*\.sourcebench$/);
-    expect(await client.getAppInfo({})).toMatchObject({ schemaVersion: 4 });
+    expect(await client.getAppInfo({})).toMatchObject({ schemaVersion: migrations.length });
     expect(await client.listAnnotations({})).toMatchObject([{ id: 'a', color: 'green', credibility: 2, tagIds: ['t'], quote: { exact: VOLKOGONOV } }]);
     expect(await client.listClaims({})).toEqual([]);
     // The old highlight can be an account at once.

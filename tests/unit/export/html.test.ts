@@ -2,12 +2,15 @@
  * The printable HTML file, read back with parse5 (the HTML standard's parsing algorithm, as a
  * browser would read it): nothing a user or a source wrote becomes an element or an attribute.
  */
+import { createHash } from 'node:crypto';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportHtml } from '../../../electron/export/html';
 import type { ExportSnapshot } from '../../../electron/export/model';
 import { noteToHtml } from '../../../electron/export/note-html';
 import { readExportSnapshotFrom } from '../../../electron/export/snapshot';
+import { REPORT_STYLESHEET, REPORT_STYLESHEET_CSP_HASH } from '../../../shared/report-style';
+import { RENDERER_CSP } from '../../../shared/security';
 import { CLAIM_WORDING, HOSTILE_TITLE, ONERROR, openAnnotatedProject, RUSSIAN_QUOTE, SCRIPT, type AnnotatedProject } from './annotated-project';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -98,5 +101,13 @@ describe('HTML export', () => {
 
   it('falls back to the plain text of a note it cannot read', () => {
     expect(noteToHtml({ type: 'doc', content: [{ type: 'iframe' }] }, `a ${SCRIPT}`)).toBe('<p>a &lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;</p>');
+  });
+});
+
+describe('the report stylesheet in the renderer policy', () => {
+  it('is allowed by the hash the policy names, so the export preview shows the report styled', () => {
+    const hash = `'sha256-${createHash('sha256').update(REPORT_STYLESHEET, 'utf8').digest('base64')}'`;
+    expect(REPORT_STYLESHEET_CSP_HASH, 'REPORT_STYLESHEET changed: set REPORT_STYLESHEET_CSP_HASH to the new hash').toBe(hash);
+    expect(RENDERER_CSP).toContain(`style-src 'self' ${hash}`);
   });
 });

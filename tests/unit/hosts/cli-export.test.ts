@@ -3,26 +3,18 @@
  * from the command line, byte for byte the same for the same project, and a path that cannot be
  * written gets a clear message with nothing half-written left behind.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnnotatedProject, RUSSIAN_QUOTE, type AnnotatedProject } from '../export/annotated-project';
-import { repoRoot } from '../../support/temp';
+import { runSourcebench } from '../../support/cli';
 
-const bin = path.join(repoRoot, 'bin', 'sourcebench.js');
 let fixture: AnnotatedProject;
 let dir: string;
 
-function sourcebench(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--project', fixture.project.path, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const sourcebench = (env: NodeJS.ProcessEnv, ...args: string[]) => runSourcebench(fixture.project.path, env, ...args);
 
 beforeAll(async () => {
   fixture = await openAnnotatedProject();
@@ -59,7 +51,7 @@ describe('sourcebench export', () => {
   it('names the formats it knows when given another', () => {
     const { code, stderr } = sourcebench({}, 'export', '--format', 'docx', '--out', path.join(dir, 'x.docx'));
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/Allowed choices are md, html, csv/);
+    expect(stderr).toMatch(/Allowed choices are md, html, csv, jsonld, qdpx/);
   });
 });
 

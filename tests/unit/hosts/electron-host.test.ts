@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import viteConfig from '../../../vite.config';
 import { apiMethods, ipcChannel } from '../../../shared/api';
 import type { Dispatch } from '../../../shared/dispatch';
+import { REPORT_STYLESHEET_CSP_HASH } from '../../../shared/report-style';
 import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../../shared/security';
 import { registerApiHandlers } from '../../../electron/hosts/electron/ipc';
 import { menuTemplate } from '../../../electron/hosts/electron/menu';
@@ -36,7 +37,7 @@ describe('the Electron window', () => {
     expect(options.show).toBe(false);
   });
 
-  it('has a strict Content-Security-Policy with nothing inline, eval-ed or remote', () => {
+  it('has a strict Content-Security-Policy with nothing inline (but the report stylesheet, by its hash), eval-ed or remote', () => {
     const directives = Object.fromEntries(
       RENDERER_CSP.split(';').map((part) => {
         const [name, ...values] = part.trim().split(/\s+/);
@@ -45,7 +46,7 @@ describe('the Electron window', () => {
     );
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
-    expect(directives['style-src']).toEqual(["'self'"]);
+    expect(directives['style-src']).toEqual(["'self'", REPORT_STYLESHEET_CSP_HASH]);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['base-uri']).toEqual(["'none'"]);
     expect(RENDERER_CSP).not.toMatch(/unsafe-|https?:|\*/);
@@ -99,6 +100,16 @@ describe('the native menu', () => {
     const item = (file.submenu as { label?: string; click?: () => void }[]).find((entry) => entry.label === 'Import…');
     item!.click!();
     expect(sent).toEqual(['import']);
+  });
+
+  it('has Import…, Export… and Back up project… under File, each sent to the workbench page', () => {
+    const sent: string[] = [];
+    const file = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[0]!;
+    const items = (file.submenu as { label?: string; accelerator?: string; click?: () => void }[]).filter((entry) => entry.label);
+    expect(items.map((entry) => entry.label)).toEqual(['Import…', 'Export…', 'Back up project…']);
+    for (const item of items) item.click!();
+    expect(sent).toEqual(['import', 'export', 'backup']);
+    expect(items.find((entry) => entry.label === 'Export…')!.accelerator).toBe('CmdOrCtrl+E');
   });
 
   it('sends Edit > Undo and Redo to the workbench, which knows what was changed last', () => {

@@ -148,6 +148,30 @@ describe('opening an existing file', () => {
     }
   });
 
+  it('brings a project of schema 4 forward: a re-anchored highlight cites the version it rests on', async () => {
+    const file = path.join(dir, 'schema4.sourcebench');
+    let project = Project.open(file, { corpusDir });
+    const russian = project.documents.list()[0]!;
+    const text = project.documents.readingText(russian.currentVersionId);
+    const start = text.indexOf('Надежда Аллилуева');
+    const made = project.annotations.create({ versionId: russian.currentVersionId, start, end: start + 17 });
+    project.close();
+    // What re-anchoring left before schema 5: the place moved, the selectors stayed behind.
+    const stale = new Database(file);
+    stale.prepare("UPDATE annotations SET prefix = 'old context', position_start = 3, position_end = 20 WHERE id = ?").run(made.id);
+    stale.pragma('user_version = 4');
+    stale.close();
+
+    project = Project.open(file, { corpusDir });
+    try {
+      const fixed = project.annotations.get(made.id);
+      expect(fixed.quote).toEqual(made.quote);
+      expect(fixed.position).toEqual(made.position);
+    } finally {
+      project.close();
+    }
+  });
+
   it('rolls a failed migration back completely', () => {
     const file = path.join(dir, 'old.sourcebench');
     openProjectDatabase(file, { migrations: [migrations[0]!] }).db.close();
