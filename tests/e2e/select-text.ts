@@ -27,17 +27,26 @@ export async function phrasePoints(scope: Locator, phrase: string) {
       return { pieces, joined };
     };
     let text = textOf();
-    const start = text.joined.indexOf(wanted);
-    if (start < 0) throw new Error(`“${wanted}” is not in the text`);
-    const end = start + wanted.length;
-    const rectOf = (offset: number) => {
-      const find = () => [...text.pieces].reverse().find((p) => p.start <= offset && offset < p.start + p.node.data.length)!;
+    const phraseStart = () => {
+      const at = text.joined.indexOf(wanted);
+      if (at < 0) throw new Error(`“${wanted}” is not in the text`);
+      return at;
+    };
+    let start = phraseStart();
+    // `last` is the phrase's last character rather than an offset: a redraw may shift offsets.
+    const rectOf = (which: 'first' | 'last') => {
+      const offsetOf = () => (which === 'first' ? start : start + wanted.length - 1);
+      const find = () => [...text.pieces].reverse().find((p) => p.start <= offsetOf() && offsetOf() < p.start + p.node.data.length);
       let piece = find();
-      // A redraw (a highlight drawn anew) may have replaced the text nodes: look them up again.
-      if (!piece.node.isConnected) {
+      // A redraw (a highlight drawn anew, a chunk laid out) may have replaced the text nodes, or
+      // what stands before the phrase: look them up again, and the phrase with them.
+      if (!piece || !piece.node.isConnected) {
         text = textOf();
+        start = phraseStart();
         piece = find();
       }
+      if (!piece) throw new Error(`“${wanted}” is not laid out in the pane`);
+      const offset = offsetOf();
       const range = document.createRange();
       range.setStart(piece.node, offset - piece.start);
       range.setEnd(piece.node, offset - piece.start + 1);
@@ -51,7 +60,7 @@ export async function phrasePoints(scope: Locator, phrase: string) {
     let still = 0;
     for (let attempt = 0; attempt < 20 && still < 2; attempt++) {
       const box = body.getBoundingClientRect();
-      const off = rectOf(start).top - (box.top + box.height / 3);
+      const off = rectOf('first').top - (box.top + box.height / 3);
       if (Math.abs(off) < 2) still++;
       else {
         const before = body.scrollTop;
@@ -61,8 +70,8 @@ export async function phrasePoints(scope: Locator, phrase: string) {
       }
       await frame();
     }
-    const first = rectOf(start);
-    const last = rectOf(end - 1);
+    const first = rectOf('first');
+    const last = rectOf('last');
     return {
       from: { x: first.left + 1, y: first.top + first.height / 2 },
       to: { x: last.right - 1, y: last.top + last.height / 2 },
