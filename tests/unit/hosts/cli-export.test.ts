@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnnotatedProject, RUSSIAN_QUOTE, type AnnotatedProject } from '../export/annotated-project';
 import { runSourcebench } from '../../support/cli';
 
+// Each run of the binary starts Node and compiles the TypeScript it runs (about 1.5 s, several on
+// a busy machine); a test that runs it many times gets the time for that.
+const SPAWNS_TIMEOUT = 120_000;
 let fixture: AnnotatedProject;
 let dir: string;
 
@@ -37,7 +40,7 @@ describe('sourcebench export', () => {
     expect(fs.readFileSync(path.join(dir, 'notes-1.md'), 'utf8')).toContain('exported: 2025-03-01T09:00:00.000Z');
     const rows = parse(fs.readFileSync(path.join(dir, 'notes-1.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.Quote)).toContain(RUSSIAN_QUOTE);
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('refuses a path it cannot write, naming it, and leaves nothing behind', () => {
     const out = path.join(dir, 'no-such-folder', 'notes.md');

@@ -12,6 +12,9 @@ import { runSourcebench } from '../../support/cli';
 import { corpusDir } from '../../support/temp';
 
 const epoch = { SOURCE_DATE_EPOCH: '1740819600' };
+// Each run of the binary starts Node and compiles the TypeScript it runs (about 1.5 s, several on
+// a busy machine); a test that runs it many times gets the time for that.
+const SPAWNS_TIMEOUT = 120_000;
 let fixture: AnnotatedProject;
 let dir: string;
 
@@ -49,7 +52,7 @@ describe('sourcebench export --format qdpx, then import', () => {
     } finally {
       project.close();
     }
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('reports a file it refuses, and leaves the project unchanged', () => {
     const bad = path.join(dir, 'bad.qdpx');
