@@ -21,6 +21,7 @@ import { AppInfo, DocumentRecord, DocumentSummary, ImportFormat, RawLocation, Ve
 import type { ApiEnvelope } from './errors';
 import { ExchangeImportResult } from './exchange';
 import { ExportedFile, ExportJob, ExportRequest, Quotation } from './export';
+import { SearchRequest, SearchResult, SuggestRequest, Suggestion } from './search';
 
 const NoInput = z.object({}).strict();
 const Id = z.string().min(1, 'must not be empty').max(200);
@@ -305,6 +306,17 @@ export const apiTable = {
     summary: 'Imports annotations, codes, notes and claims from an exchange file (W3C Web Annotation .jsonld, REFI-QDA .qdpx), all or nothing.',
     input: z.object({ fileName: FileName, data: Base64 }).strict(),
     output: ExchangeImportResult,
+  },
+  search: {
+    summary:
+      'Searches the current texts of the sources, notes, tag names and claims: word forms in Russian and English, Latin letters finding Cyrillic and the reverse, "phrases", prefix*, OR and -exclusion.',
+    input: SearchRequest,
+    output: SearchResult,
+  },
+  suggestPassages: {
+    summary: 'The passages of the other sources that most likely tell the same event as a passage, a highlight or a claim, best first, with why.',
+    input: SuggestRequest,
+    output: z.array(Suggestion),
   },
   startExport: {
     summary: 'Starts an export in the background (as exportNotes), for a progress bar; poll getExportJob for the file.',

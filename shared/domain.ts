@@ -39,6 +39,8 @@ export const DocumentSummary = DocumentRecord.extend({
   id: z.string(),
   /** The version a reader opens by default: the newest one. */
   currentVersionId: z.string(),
+  /** The current version's file name as imported (base name), e.g. 002_10df7f476cedd2f2.txt. */
+  fileName: z.string(),
   versionCount: z.number().int().positive(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;

@@ -10,6 +10,8 @@ import { exportDate, exportNotes, quotationOf } from '../export';
 import { ExportJobs } from './export-jobs';
 import { ImportJobs } from './import-jobs';
 import { importExchangeFile } from '../exchange';
+import { searchProject } from '../search/search';
+import { suggestPassages } from '../search/suggest';
 import { ApiError } from '../../shared/errors';
 import { decodeWithinLimit, maxImportBytesFromEnv } from '../import/limits';
 import type { Project } from './project';
@@ -75,6 +77,8 @@ export function createHandlers(project: Project, host: HostKind, options: Handle
         throw new ApiError('invalid_input', (error as Error).message, 'path');
       }
     },
+    search: (input) => searchProject(project, input),
+    suggestPassages: (input) => suggestPassages(project, input),
     exportNotes: (input) => exportNotes(reader, input, exportDate()),
     startExport: (input) => exports.start(input),
     getExportJob: ({ jobId }) => exports.get(jobId),

@@ -14,6 +14,12 @@ import { decodeWithinLimit, DEFAULT_MAX_IMPORT_BYTES } from '../import/limits';
 import type { Project } from './project';
 
 const KEPT_JOBS = 50;
+/**
+ * The share of the progress bar for reading the file; storing it is quick, and indexing it for
+ * search (about as long as reading a large plain text) fills the rest.
+ */
+const READING_SHARE = 0.8;
+const INDEXING_FROM = 0.85;
 
 type StartInput = ApiParsedInput<'startImport'>;
 
@@ -66,8 +72,7 @@ export class ImportJobs {
         ...this.importOptions(input, bytes),
         onProgress: (stage, fraction) => {
           job.stage = describeStage(stage, fraction);
-          // The last step, storing, is quick; keep a little room for it.
-          job.progress = Math.min(0.95, fraction * 0.95);
+          job.progress = Math.min(READING_SHARE, fraction * READING_SHARE);
         },
       });
       job.stage = 'saving';
@@ -85,7 +90,11 @@ export class ImportJobs {
         input.versionOf !== undefined
           ? this.project.addVersion(input.versionOf, version)
           : this.project.documents.addDocument(this.recordFor(input, imported), version);
-      Object.assign(job, { state: 'done', stage: 'done', progress: 1, documentId: added.documentId, versionId: added.versionId });
+      Object.assign(job, { stage: 'indexing for search', progress: INDEXING_FROM, documentId: added.documentId, versionId: added.versionId });
+      await this.project.searchIndex.catchUpInSteps((fraction) => {
+        job.progress = INDEXING_FROM + fraction * (1 - INDEXING_FROM);
+      });
+      Object.assign(job, { state: 'done', stage: 'done', progress: 1 });
     } catch (error) {
       const apiError = asApiError(error);
       Object.assign(job, { state: 'failed', stage: 'failed', error: { code: apiError.code, message: apiError.message } });

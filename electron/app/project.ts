@@ -17,6 +17,7 @@ import { CodebookService } from './codebook-service';
 import { WorkspaceService } from './workspace-service';
 import { decodeRaw, type AddedVersion, type DocumentRepository, type NewVersion } from '../store/documents';
 import { openRepositories, type Repositories } from '../store/repositories';
+import { SearchIndex } from '../search/search-index';
 import { writeWhole } from '../store/write-whole';
 
 export interface ProjectOptions {
@@ -33,6 +34,7 @@ export class Project {
   readonly assessments: AssessmentService;
   readonly claims: ClaimService;
   readonly workspace: WorkspaceService;
+  readonly searchIndex: SearchIndex;
 
   private constructor(private readonly opened: OpenedDatabase) {
     const repositories: Repositories = openRepositories(opened.db);
@@ -43,6 +45,7 @@ export class Project {
     this.assessments = new AssessmentService(repositories, this.history);
     this.claims = new ClaimService(repositories, this.history);
     this.workspace = new WorkspaceService(repositories);
+    this.searchIndex = new SearchIndex(opened.db, repositories.documents);
   }
 
   /**

@@ -162,11 +162,11 @@ export class DocumentRepository {
   list(): DocumentSummary[] {
     const rows = this.db
       .prepare(
-        `SELECT d.*,
-                (SELECT v.id FROM document_versions v WHERE v.document_id = d.id
-                  ORDER BY v.imported_at DESC, v.rowid DESC LIMIT 1) AS current_version_id,
+        `SELECT d.*, c.id AS current_version_id, c.file_name AS current_file_name,
                 (SELECT count(*) FROM document_versions v WHERE v.document_id = d.id) AS version_count
            FROM documents d
+           JOIN document_versions c ON c.id = (SELECT v.id FROM document_versions v WHERE v.document_id = d.id
+                                                ORDER BY v.imported_at DESC, v.rowid DESC LIMIT 1)
           ORDER BY d.position`,
       )
       .all() as DocumentRow[];
@@ -181,6 +181,7 @@ export class DocumentRepository {
       sourceKind: row.source_kind,
       description: row.description,
       currentVersionId: row.current_version_id,
+      fileName: row.current_file_name,
       versionCount: row.version_count,
     }));
   }
@@ -209,6 +210,19 @@ export class DocumentRepository {
       locators,
       edits,
     };
+  }
+
+  /**
+   * What is needed to place an offset by page and chapter: the reading text with its blocks and
+   * locators, without parsing the whole structure (the map back to the raw file is the largest part).
+   */
+  outline(versionId: string): Pick<NormalizedText, 'text' | 'blocks' | 'locators'> {
+    const row = this.versionRow<{ text: string; blocks: string; locators: string }>(
+      `SELECT text, json_extract(structure, '$.blocks') AS blocks, json_extract(structure, '$.locators') AS locators
+         FROM version_texts WHERE version_id = ?`,
+      versionId,
+    );
+    return { text: row.text, blocks: JSON.parse(row.blocks) as NormalizedText['blocks'], locators: JSON.parse(row.locators) as NormalizedText['locators'] };
   }
 
   /** Throws not_found, naming `field`, unless a document with this id exists. */
@@ -293,6 +307,7 @@ interface DocumentRow {
   source_kind: SourceKind;
   description: string | null;
   current_version_id: string;
+  current_file_name: string;
   version_count: number;
 }
 

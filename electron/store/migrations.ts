@@ -231,6 +231,76 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 6,
+    name: 'full-text search index',
+    // The index holds precomputed word keys (folded form, stem, cross-script key; see
+    // electron/search/words.ts), one token per word in each column, so that a phrase lines up in
+    // every column; FTS5's own diacritic folding stays off because it would read й as и. Only the
+    // keys are made in JavaScript: triggers merely note what changed, so that every writer (the
+    // services, undo and redo, an exchange import, another connection) keeps the index current
+    // without the SQL depending on a function registered on the connection.
+    up: (db) => {
+      db.exec(`
+        CREATE VIRTUAL TABLE search_passages USING fts5 (
+          forms, stems, cross, version_id UNINDEXED, start UNINDEXED, "end" UNINDEXED,
+          tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+        );
+        -- The versions whose passages are in the index (the current one of each document), and
+        -- the rowids they occupy, so that a version replaced by a newer one is taken out at once.
+        CREATE TABLE search_versions (
+          version_id    TEXT PRIMARY KEY,
+          document_id   TEXT NOT NULL,
+          first_row     INTEGER NOT NULL,
+          row_count     INTEGER NOT NULL
+        );
+
+        CREATE VIRTUAL TABLE search_items USING fts5 (
+          forms, stems, cross,
+          tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+        );
+        CREATE TABLE search_item_rows (
+          row           INTEGER PRIMARY KEY,
+          kind          TEXT NOT NULL CHECK (kind IN ('note', 'tag', 'claim')),
+          item_id       TEXT NOT NULL,
+          UNIQUE (kind, item_id)
+        );
+        -- Notes, tags and claims written since the index last caught up. The triggers test for a row
+        -- rather than INSERT OR IGNORE: an outer upsert's conflict handling would override theirs.
+        CREATE TABLE search_stale_items (
+          kind          TEXT NOT NULL,
+          item_id       TEXT NOT NULL,
+          PRIMARY KEY (kind, item_id)
+        ) WITHOUT ROWID;
+
+        CREATE TRIGGER search_note_added AFTER INSERT ON annotations
+        BEGIN INSERT INTO search_stale_items SELECT 'note', new.id WHERE NOT EXISTS (SELECT 1 FROM search_stale_items WHERE kind = 'note' AND item_id = new.id); END;
+        CREATE TRIGGER search_note_changed AFTER UPDATE OF note_text ON annotations
+        BEGIN INSERT INTO search_stale_items SELECT 'note', new.id WHERE NOT EXISTS (SELECT 1 FROM search_stale_items WHERE kind = 'note' AND item_id = new.id); END;
+        CREATE TRIGGER search_note_removed AFTER DELETE ON annotations
+        BEGIN INSERT INTO search_stale_items SELECT 'note', old.id WHERE NOT EXISTS (SELECT 1 FROM search_stale_items WHERE kind = 'note' AND item_id = old.id); END;
+
+        CREATE TRIGGER search_tag_added AFTER INSERT ON tags
+        BEGIN INSERT INTO search_stale_items SELECT 'tag', new.id WHERE NOT EXISTS (SELECT 1 FROM search_stale_items WHERE kind = 'tag' AND item_id = new.id); END;
+        CREATE TRIGGER search_tag_changed AFTER UPDATE OF name ON tags
+        BEGIN INSERT INTO search_stale_items SELECT 'tag', new.id WHERE NOT EXISTS (SELECT 1 FROM search_stale_items WHERE kind = 'tag' AND item_id = new.id); END;
+        CREATE TRIGGER search_tag_removed AFTER DELETE ON tags
+        BEGIN INSERT INTO search_stale_items SELECT 'tag', old.id WHERE NOT EXISTS (SELECT 1 FROM search_stale_items WHERE kind = 'tag' AND item_id = old.id); END;
+
+        CREATE TRIGGER search_claim_added AFTER INSERT ON claims
+        BEGIN INSERT INTO search_stale_items SELECT 'claim', new.id WHERE NOT EXISTS (SELECT 1 FROM search_stale_items WHERE kind = 'claim' AND item_id = new.id); END;
+        CREATE TRIGGER search_claim_changed AFTER UPDATE OF wording, people, places, verdict ON claims
+        BEGIN INSERT INTO search_stale_items SELECT 'claim', new.id WHERE NOT EXISTS (SELECT 1 FROM search_stale_items WHERE kind = 'claim' AND item_id = new.id); END;
+        CREATE TRIGGER search_claim_removed AFTER DELETE ON claims
+        BEGIN INSERT INTO search_stale_items SELECT 'claim', old.id WHERE NOT EXISTS (SELECT 1 FROM search_stale_items WHERE kind = 'claim' AND item_id = old.id); END;
+
+        -- What a project holds already is indexed on its first search, as a new version is.
+        INSERT INTO search_stale_items SELECT 'note', id FROM annotations WHERE note_text <> '';
+        INSERT INTO search_stale_items SELECT 'tag', id FROM tags;
+        INSERT INTO search_stale_items SELECT 'claim', id FROM claims;
+      `);
+    },
+  },
 ];
 
 /** Throws where the list is not 1, 2, 3…: an out-of-order set would skip or repeat a step. */

@@ -14,6 +14,7 @@ import { BackupDialog } from './export/BackupDialog';
 import { ExportDialog } from './export/ExportDialog';
 import { ImportDialog } from './import/ImportDialog';
 import { SourcePane } from './panes/SourcePane';
+import { FinderDock } from './search/FinderDock';
 import { NO_SIDEBAR_FILTERS, type SidebarFilters } from './sidebar/AnnotationsTab';
 import { Sidebar } from './sidebar/Sidebar';
 import { messageOf } from './state/errors';
@@ -94,7 +95,9 @@ export function App({ client }: { client: ApiClient }) {
   const openShortcuts = useCallback(() => setSheetOpen(true), []);
   const openExport = useCallback(() => setExportOpen(true), []);
   const openBackup = useCallback(() => setBackupOpen(true), []);
-  useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts });
+  const openSearch = useCallback(() => stores.finder.openSearch(), [stores]);
+  const findInPane = useCallback(() => stores.finder.findInPane(), [stores]);
+  useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts, openSearch, findInPane });
 
   const showImported = (documentId: string) => void reload().then(() => workspace.showImported(documentId));
 
@@ -137,6 +140,7 @@ export function App({ client }: { client: ApiClient }) {
           onFiles={setImporting}
           onExport={openExport}
           onBackup={openBackup}
+          onSearch={openSearch}
         />
         {error && (
           <div className="banner error" role="alert">
@@ -163,6 +167,7 @@ export function App({ client }: { client: ApiClient }) {
           />
         )}
         <div className="work-area">
+          {documents && ready && <FinderDock client={client} documents={documents} />}
           {documents && shown.length > 0 && (
             <PaneLayout
               widths={widths}

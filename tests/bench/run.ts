@@ -3,7 +3,7 @@
  * the median of several runs (these machines are shared and noisy), and each target is compared
  * with its baseline measured in the same run; nothing here passes or fails.
  *   BENCH_RUNS=N        runs per figure (default 7)
- *   BENCH_ONLY=a,b      only these groups: normalize, anchoring, reader, export
+ *   BENCH_ONLY=a,b      only these groups: normalize, anchoring, reader, export, suggest, search
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,8 @@ import { corpusDir } from '../support/temp';
 import { anchoringBench } from './anchoring';
 import { exportBench } from './export';
 import { readerBench } from './reader';
+import { searchBench } from './search';
+import { suggestBench } from './suggest';
 import { median, type BenchRow } from './rows';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -46,6 +48,8 @@ const groups: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['anchoring', () => anchoringBench(RUNS)],
   ['reader', () => readerBench(RUNS)],
   ['export', () => exportBench(Math.min(RUNS, 5))],
+  ['suggest', () => suggestBench()],
+  ['search', () => searchBench(RUNS)],
 ];
 
 const rows: BenchRow[] = [];

@@ -10,6 +10,7 @@ import { createApiClient } from '../../../shared/client';
 import { displayTitle, type DocumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { ExportGrouping, type ExportedFile, type ExportFormat } from '../../../shared/export';
+import type { SearchHit, SearchResult } from '../../../shared/search';
 import { printedText } from '../../../shared/text/printed-text';
 import { LineIndex, rawPlaceAt } from '../../../shared/text/text-model';
 import { importFiles, pickDocument, type ImportOptions } from './import-files';
@@ -175,6 +176,34 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     );
 
   program
+    .command('search')
+    .description('search the texts, notes, tag names and claims: words in any form, "a phrase", prefix*, OR, -word (see the README)')
+    .argument('<query...>', 'the query; its parts are joined with spaces')
+    .option('--doc <file>', 'only this document: its file name as `documents` lists it (a path to it will do); may be repeated', collect, [])
+    .option('--limit <n>', 'at most this many hits (default 200)', parseLimit)
+    .action((words: string[], options: { doc: string[]; limit?: number }) =>
+      withHost(async (host) => {
+        const client = createApiClient(host.dispatch);
+        const documents = await client.listDocuments({});
+        const documentIds = options.doc.map((file) => documentByFileName(documents, file).id);
+        const query = words.join(' ');
+        const result = await client.search({
+          query,
+          ...(documentIds.length > 0 ? { documentIds } : {}),
+          ...(options.limit !== undefined ? { limit: options.limit } : {}),
+        });
+        const fileOf = new Map(documents.map((document) => [document.id, document.fileName]));
+        const file = (documentId: string | null) => (documentId === null ? null : (fileOf.get(documentId) ?? null));
+        const named = {
+          ...result,
+          hits: result.hits.map((hit) => ({ ...hit, file: file(hit.documentId) })),
+          counts: result.counts.map((count) => ({ ...count, file: file(count.documentId) })),
+        };
+        print(named, () => describeSearch(query, named, process.stdout.isTTY === true));
+      }),
+    );
+
+  program
     .command('serve')
     .description('serve the workbench to a browser on 127.0.0.1 (the browser host)')
     .option('--port <port>', 'port to listen on (default: a free one)', parsePort, 0)
@@ -183,6 +212,25 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
       out(`Sourcebench browser host on ${server.origin} (project ${host.project.path})\n`);
       out(`Open: ${server.url}\n`);
     });
+
+  program
+    .command('match')
+    .description('suggest the passages of the other sources that most likely tell the same event as a quoted passage')
+    .requiredOption('--doc <file>', 'the document, by its file name as the project lists it (e.g. 000_01da8a07c5673cc1.txt)')
+    .requiredOption('--quote <text>', "a passage of the document's reading text")
+    .option('--top <n>', 'how many suggestions', (value: string) => {
+      const top = Number(value);
+      if (!Number.isInteger(top) || top < 1 || top > 50) throw new CommanderError(2, 'invalid-top', `Invalid --top "${value}" (1 to 50)`);
+      return top;
+    }, 5)
+    .action((options: { doc: string; quote: string; top: number }) =>
+      withHost(async (host) => {
+        // Loaded when used: no other command needs the suggestion code.
+        const { describeMatches, matchQuote } = await import('./match');
+        const lines = await matchQuote(createApiClient(host.dispatch), options);
+        print(lines, () => describeMatches(lines));
+      }),
+    );
 
   return program;
 }
@@ -212,7 +260,56 @@ async function exportWithProgress(client: ApiClient, request: ApiInput<'startExp
 function describeDocument(document: DocumentSummary, index: number): string {
   const title = displayTitle(document);
   const by = [document.author, document.translator && `tr. ${document.translator}`].filter(Boolean).join(', ');
-  return `${index + 1}. ${title} (${document.language}, ${document.sourceKind})${by ? ` — ${by}` : ''}\n   id ${document.id}\n`;
+  return `${index + 1}. ${title} (${document.language}, ${document.sourceKind})${by ? ` — ${by}` : ''}\n   file ${document.fileName}\n   id ${document.id}\n`;
+}
+
+/**
+ * A document by the file name `documents` lists: the name itself or a path ending in it (the
+ * file as it lies in the corpus folder), or, as elsewhere, its number or id.
+ */
+function documentByFileName(documents: DocumentSummary[], file: string): DocumentSummary {
+  const name = path.basename(file);
+  const found = documents.find((document) => document.fileName === file || document.fileName === name);
+  if (found) return found;
+  try {
+    return pickDocument(documents, file);
+  } catch {
+    throw new ApiError('not_found', `No document with the file name "${file}" (see: sourcebench documents)`, 'doc');
+  }
+}
+
+type NamedSearchResult = Omit<SearchResult, 'hits'> & { hits: (SearchHit & { file: string | null })[] };
+
+/** The hits as a list to read: where each stands, and its snippet with the matches marked. */
+function describeSearch(query: string, result: NamedSearchResult, terminal: boolean): string {
+  const [open, close] = terminal ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
+  const lines = [`${result.total} ${result.total === 1 ? 'hit' : 'hits'} for ${query}${result.hits.length < result.total ? ` (the best ${result.hits.length})` : ''}`];
+  for (const hit of result.hits) {
+    const where =
+      hit.kind === 'text'
+        ? [hit.file, hit.chapter, hit.page && `p. ${hit.page}`].filter(Boolean).join(', ')
+        : hit.kind === 'note'
+          ? `note on ${hit.file}`
+          : hit.kind;
+    let snippet = '';
+    let at = 0;
+    for (const mark of hit.snippet.marks) {
+      snippet += hit.snippet.text.slice(at, mark.start) + open + hit.snippet.text.slice(mark.start, mark.end) + close;
+      at = mark.end;
+    }
+    lines.push(`\n${where}\n  ${snippet + hit.snippet.text.slice(at)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CommanderError(2, 'invalid-limit', `Invalid limit "${value}" (1 to 1000)`);
+  return limit;
 }
 
 function parseOffset(value: string): number {

@@ -46,6 +46,10 @@ export function menuTemplate({ isMac, isPackaged, send }: MenuContext): MenuItem
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        // Both are the workbench's own: the search over every source, and find in the pane in use.
+        { label: 'Search the sources…', accelerator: 'CmdOrCtrl+Shift+F', click: () => send('search') },
+        { label: 'Find in the pane…', accelerator: 'CmdOrCtrl+F', click: () => send('find') },
       ],
     },
     { label: 'View', submenu: view },

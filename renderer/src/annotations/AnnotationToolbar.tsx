@@ -1,6 +1,7 @@
 /**
  * The small floating toolbar of a selection or a highlight: colours (1–8), Tag (T), Note (N),
- * Claim… (C: the passage as an account of a claim), credibility (Shift+1–6, with the Admiralty
+ * Claim… (C: the passage as an account of a claim), Similar (S: the passages of the other sources
+ * telling the same), credibility (Shift+1–6, with the Admiralty
  * wording), and for a highlight Delete. On a fresh selection a colour makes the highlight; Tag,
  * Note, Claim… and credibility first make it yellow and then apply. Every change is saved at once and can be undone from anywhere.
  * A highlight can also be copied as a quotation, with its citation.
@@ -32,6 +33,8 @@ interface Props {
   readonly onClose: () => void;
   /** Whether a key pressed now is meant for this toolbar (the selection or focus is in its pane). */
   readonly inScope: () => boolean;
+  /** Shows the passages of the other sources that tell the same as the selection or the highlight. */
+  readonly onSimilar: () => void;
   /** Where to stand, relative to the text layer, and how wide that layer is. */
   readonly position: { readonly top: number; readonly left: number; readonly width: number };
 }
@@ -151,6 +154,9 @@ export function AnnotationToolbar(props: Props) {
       case 'claim':
         void open(action.kind);
         break;
+      case 'similar':
+        latest.current.onSimilar();
+        break;
       case 'delete':
         void remove();
         break;
@@ -208,6 +214,7 @@ export function AnnotationToolbar(props: Props) {
         onColor={(color) => void setColor(color)}
         onGrade={(grade) => void setCredibility(grade)}
         onOpen={(which) => void open(which)}
+        onSimilar={() => latest.current.onSimilar()}
         onQuote={() => annotation && void quotation.copy(annotation.id)}
         onDelete={() => void remove()}
         onClose={onClose}

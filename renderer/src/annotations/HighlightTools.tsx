@@ -1,5 +1,5 @@
 /**
- * The row of buttons of the annotation toolbar (colours, Tag, Note, Claim…, credibility, Copy as
+ * The row of buttons of the annotation toolbar (colours, Tag, Note, Claim…, Similar, credibility, Copy as
  * quotation, Delete, close), kept apart from what the buttons do; arrow keys move between them (one toolbar, many controls).
  */
 import { CREDIBILITY_WORDING, type Annotation, type HighlightColor } from '../../../shared/annotations';
@@ -17,6 +17,8 @@ interface Props {
   readonly onColor: (color: HighlightColor) => void;
   readonly onGrade: (grade: number) => void;
   readonly onOpen: (panel: 'tag' | 'note' | 'claim') => void;
+  /** Asks for the passages of the other sources that tell the same. */
+  readonly onSimilar: () => void;
   /** Puts the highlight's quote with its citation on the clipboard. */
   readonly onQuote: () => void;
   readonly onDelete: () => void;
@@ -35,7 +37,7 @@ function onArrowKeys(event: React.KeyboardEvent<HTMLDivElement>): void {
   event.preventDefault();
 }
 
-export function HighlightTools({ annotation, panel, accountCount, onColor, onGrade, onOpen, onQuote, onDelete, onClose }: Props) {
+export function HighlightTools({ annotation, panel, accountCount, onColor, onGrade, onOpen, onSimilar, onQuote, onDelete, onClose }: Props) {
   const currentColor = annotation?.color ?? null;
   const credibility = annotation?.credibility ?? null;
   return (
@@ -76,6 +78,15 @@ export function HighlightTools({ annotation, panel, accountCount, onColor, onGra
             ◆{accountCount}
           </span>
         )}
+      </button>
+      <button
+        type="button"
+        className="tool"
+        title="Similar passages: those of the other sources that most likely tell the same · key S"
+        aria-keyshortcuts="S"
+        onClick={onSimilar}
+      >
+        Similar
       </button>
       <span className="grades" role="group" aria-label="Credibility of the information">
         {GRADES.map((grade) => (

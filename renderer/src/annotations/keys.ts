@@ -1,7 +1,8 @@
 /**
  * The keys of the annotation toolbar, by physical key (event.code) so they work the same with a
  * Russian or any other keyboard layout: 1–8 colours, Shift+1–6 credibility, T tag, N note,
- * C claim, Delete or Backspace removes the highlight, Escape closes.
+ * C claim, S similar passages in the other sources, Delete or Backspace removes the highlight,
+ * Escape closes.
  */
 import { HighlightColor } from '../../../shared/annotations';
 
@@ -24,6 +25,7 @@ export type ToolbarAction =
   | { readonly kind: 'tag' }
   | { readonly kind: 'note' }
   | { readonly kind: 'claim' }
+  | { readonly kind: 'similar' }
   | { readonly kind: 'delete' }
   | { readonly kind: 'close' };
 
@@ -46,5 +48,6 @@ export function toolbarActionOf(event: Pick<KeyboardEvent, 'code' | 'key' | 'shi
   if (event.code === 'KeyT') return { kind: 'tag' };
   if (event.code === 'KeyN') return { kind: 'note' };
   if (event.code === 'KeyC') return { kind: 'claim' };
+  if (event.code === 'KeyS') return { kind: 'similar' };
   return null;
 }

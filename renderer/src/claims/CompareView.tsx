@@ -23,7 +23,7 @@ interface Props {
 }
 
 export function CompareView({ documents, onShowInText }: Props) {
-  const { claims: claimStore, workspace } = useStores();
+  const { claims: claimStore, workspace, finder } = useStores();
   const { claims } = useSnapshot(claimStore);
   const { claimsPanel } = useSnapshot(workspace);
   const [query, setQuery] = useState('');
@@ -93,6 +93,16 @@ export function CompareView({ documents, onShowInText }: Props) {
       {claim && agreement && (
         <div className="compare-main" key={claim.id}>
           <ClaimEditor claim={claim} agreement={agreement} />
+          <p className="suggest-accounts">
+            <button
+              type="button"
+              className="tool"
+              title="The passages of the sources that most likely tell this claim, with why"
+              onClick={() => finder.suggest({ from: { kind: 'claim', claimId: claim.id }, documentId: null, label: claim.wording })}
+            >
+              Suggest accounts
+            </button>
+          </p>
           {agreement.differences.length > 0 && (
             <section className="differences" aria-label="Differences between the accounts">
               <ul>

@@ -2,7 +2,8 @@
  * One source in its own pane: who wrote it, when, in what language and what kind of source it
  * is, above its text; below it, where the selection stands in the original file. Selecting text
  * or clicking a highlight opens the annotation toolbar. A highlight that is an account of a claim
- * has a marker after it; clicking the marker shows the claim's accounts compared.
+ * has a marker after it; clicking the marker shows the claim's accounts compared. Ctrl+F finds in
+ * the pane; a passage asked for by the search or a suggestion is scrolled to and flashed.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../../../shared/api';
@@ -12,6 +13,10 @@ import type { ToolbarPanel } from '../annotations/HighlightTools';
 import { ClaimMarkerMenu } from '../claims/ClaimMarkerMenu';
 import { ReadOnlySource } from '../prosemirror/ReadOnlySource';
 import type { ReadOnlySourceHandle } from '../prosemirror/source-handle';
+import { FindBar } from '../search/FindBar';
+import { useFindInPane } from '../search/use-find-in-pane';
+import { usePaneFindKey } from '../search/use-pane-find-key';
+import { useReveal } from '../search/use-reveal';
 import { useSnapshot, useStores } from '../state/store-context';
 import { EditPopover } from './EditPopover';
 import { PaneHeader, type ReadingOptions } from './PaneHeader';
@@ -69,9 +74,10 @@ export function SourcePane({
   const [selection, setSelection] = useState<Selection | null>(null);
   const [openEdit, setOpenEdit] = useState<OpenEdit | null>(null);
   const source = useRef<ReadOnlySourceHandle>(null);
+  const section = useRef<HTMLElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const layer = useRef<HTMLDivElement>(null);
-  const { annotations: store, claims: claimStore, codebook, workspace } = useStores();
+  const { annotations: store, claims: claimStore, codebook, workspace, finder } = useStores();
   const { annotations, hovered } = useSnapshot(store);
   const { claims } = useSnapshot(claimStore);
   const { tagFilter } = useSnapshot(codebook);
@@ -193,6 +199,20 @@ export function SourcePane({
   );
 
   useScrollPosition(body, source, content, initialScrollOffset, onScrollOffset);
+  useReveal(document.id, content, source);
+
+  const [findOpen, setFindOpen] = useState(false);
+  const [findFocus, setFindFocus] = useState(0);
+  const find = useFindInPane(client, document.id, versionId, source, findOpen && content !== null);
+  const openFind = useCallback(() => {
+    setFindOpen(true);
+    setFindFocus((count) => count + 1);
+  }, []);
+  const closeFind = () => {
+    setFindOpen(false);
+    source.current?.element()?.focus();
+  };
+  usePaneFindKey(section, openFind);
 
   const title = displayTitle(document);
   const classes = ['pane', options.citations ? 'show-citations' : '', options.pages ? 'show-pages' : '', options.edits ? 'show-edits' : '']
@@ -200,7 +220,7 @@ export function SourcePane({
     .join(' ');
   const edit = openEdit && content ? content.edits[openEdit.index] : undefined;
   return (
-    <section className={classes} aria-label={title} data-document-id={document.id}>
+    <section ref={section} className={classes} aria-label={title} data-document-id={document.id}>
       <PaneHeader
         title={title}
         document={document}
@@ -212,6 +232,7 @@ export function SourcePane({
         onOptions={setOptions}
         onGo={(offset) => source.current?.scrollToOffset(offset)}
       />
+      {findOpen && <FindBar find={find} focusRequest={findFocus} onClose={closeFind} />}
       <div className="pane-body" ref={body}>
         {error && (
           <p className="banner error" role="alert">
@@ -254,6 +275,18 @@ export function SourcePane({
                   source.current?.clearSelection();
                 }}
                 onClose={() => setToolbar(null)}
+                onSimilar={() => {
+                  const target = toolbar.target;
+                  if (target.kind === 'selection') {
+                    finder.suggest({
+                      from: { kind: 'range', versionId: content.versionId, start: target.start, end: target.end },
+                      documentId: document.id,
+                      label: content.text.slice(target.start, target.end),
+                    });
+                  } else if (openAnnotation) {
+                    finder.suggest({ from: { kind: 'annotation', annotationId: openAnnotation.id }, documentId: document.id, label: openAnnotation.quote.exact });
+                  }
+                }}
                 inScope={() => {
                   const active = window.document.activeElement;
                   const pane = layer.current?.closest('.pane');

@@ -11,6 +11,7 @@ import type { VersionContent } from '../../../shared/domain';
 import { annotationPlugin, annotationPluginKey, annotationState, syncMeta, type AnnotationMeta, type ClaimMarksMap } from './annotation-plugin';
 import { documentFromText, sourceSchema } from './schema';
 import { sourceDecorations, sourceDecorationsKey } from './source-decorations';
+import { findMarksPlugin } from './find-marks';
 import { annotationAt, claimMarkerAt } from './hit-targets';
 import { skipChunksOutOfSight } from './scrolling';
 import { sourceHandle, type MountedSource, type ReadOnlySourceHandle } from './source-handle';
@@ -99,7 +100,7 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
       state: EditorState.create({
         schema: sourceSchema,
         doc,
-        plugins: [sourceDecorations(doc, content, positions), annotationPlugin(positions)],
+        plugins: [sourceDecorations(doc, content, positions), annotationPlugin(positions), findMarksPlugin(positions)],
       }),
       // Selection stays possible (it is how passages are marked); typing never is.
       editable: () => false,

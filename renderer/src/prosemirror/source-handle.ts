@@ -4,6 +4,8 @@
  */
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import type { TextRange } from '../../../shared/search';
+import { findMarksKey, type FindMarksMeta } from './find-marks';
 import { scrollParent, settleScroll } from './scrolling';
 import type { TextPositions } from './text-positions';
 
@@ -32,6 +34,10 @@ export interface ReadOnlySourceHandle {
   clearSelection(): void;
   /** The element the text is drawn in. */
   element(): HTMLElement | null;
+  /** Marks the words a find in the pane matched (`current`: the one the reader is at). */
+  showFindHits(ranges: readonly TextRange[], current: number | null): void;
+  /** Lights up passages for a moment (or, with none, takes the light away). */
+  flash(ranges: readonly TextRange[]): void;
 }
 
 /** The view and its offset map, while the text is shown. */
@@ -117,5 +123,15 @@ export function sourceHandle(mounted: () => MountedSource | null): ReadOnlySourc
     element() {
       return mounted()?.view.dom ?? null;
     },
+    showFindHits(ranges, current) {
+      tellFindMarks(mounted(), { hits: { ranges, current } });
+    },
+    flash(ranges) {
+      tellFindMarks(mounted(), { flash: ranges });
+    },
   };
+}
+
+function tellFindMarks(current: MountedSource | null, meta: FindMarksMeta): void {
+  if (current) current.view.dispatch(current.view.state.tr.setMeta(findMarksKey, meta));
 }

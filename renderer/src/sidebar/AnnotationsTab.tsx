@@ -1,9 +1,10 @@
 /**
  * The annotations of the documents open in the panes, in document order (pane by pane), filtered
  * by tag (shared with the panes), by the grade of the source and by the credibility of the
- * information (the sidebar's own).
+ * information (the sidebar's own), and by a search over their words, tags, colours, grades,
+ * claims, stances and documents.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { CREDIBILITY_WORDING, SOURCE_RELIABILITY_WORDING, type Annotation } from '../../../shared/annotations';
 import { type DocumentSummary, displayTitle } from '../../../shared/domain';
 import { CREDIBILITIES, GRADES } from '../assessment/grades';
@@ -12,6 +13,8 @@ import { TagOptions } from '../codebook/TagOptions';
 import { buildTagTree, filterRoots, flattenTree, tagPath, withDescendants } from '../codebook/tag-tree';
 import { useSnapshot, useStores } from '../state/store-context';
 import { AnnotationCard } from './AnnotationCard';
+import { compileQuery, parseAnnotationQuery } from './annotation-query';
+import { AnnotationQueryBox } from './AnnotationQueryBox';
 import { useNow } from './time';
 
 export interface SidebarFilters {
@@ -47,6 +50,12 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
   const filterSet = useMemo(() => new Set(tagFilter), [tagFilter]);
 
   const titles = useMemo(() => new Map(documents.map((document) => [document.id, displayTitle(document)])), [documents]);
+  const [query, setQuery] = useState('');
+  const parsed = useMemo(() => parseAnnotationQuery(query), [query]);
+  const matchesQuery = useMemo(
+    () => compileQuery(parsed, { tags, claims, documentTitle: (id) => titles.get(id) ?? '' }),
+    [parsed, tags, claims, titles],
+  );
   const order = useMemo(() => new Map([...new Set(visible)].map((id, index) => [id, index])), [visible]);
 
   const inView = useMemo(
@@ -60,6 +69,7 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
   );
   const shown = inView.filter((annotation: Annotation) => {
     if (filterSet.size > 0 && !annotation.tagIds.some((id) => filterSet.has(id))) return false;
+    if (!matchesQuery(annotation)) return false;
     const grade = assessments[annotation.documentId]?.reliability ?? null;
     if (filters.grade === 'none' ? grade !== null : filters.grade && grade !== filters.grade) return false;
     const credibility = annotation.credibility;
@@ -67,10 +77,11 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
       return false;
     return true;
   });
-  const filtering = filterSet.size > 0 || filters.grade !== '' || filters.credibility !== '';
+  const filtering = filterSet.size > 0 || filters.grade !== '' || filters.credibility !== '' || parsed.terms.length > 0;
 
   return (
     <div className="tab-body annotations-tab">
+      <AnnotationQueryBox query={query} onQuery={setQuery} problems={parsed.problems} />
       <div className="filters" role="group" aria-label="Filter annotations">
         <label className="filter">
           <span>Tag</span>

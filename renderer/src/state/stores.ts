@@ -7,6 +7,7 @@ import { AnnotationStore } from './annotation-store';
 import { AssessmentStore } from './assessment-store';
 import { ClaimStore } from './claim-store';
 import { CodebookStore } from './codebook-store';
+import { FinderStore } from './finder-store';
 import { HistoryStore } from './history-store';
 import { WorkspaceStore } from './workspace-store';
 
@@ -17,17 +18,20 @@ export interface Stores {
   readonly codebook: CodebookStore;
   readonly assessments: AssessmentStore;
   readonly workspace: WorkspaceStore;
+  readonly finder: FinderStore;
 }
 
 export function createStores(client: ApiClient, onSaveError: (message: string) => void): Stores {
   const history = new HistoryStore(client);
   const claims = new ClaimStore(client, history);
+  const workspace = new WorkspaceStore(client, claims, onSaveError);
   return {
     history,
     claims,
     annotations: new AnnotationStore(client, history, claims),
     codebook: new CodebookStore(client, history),
     assessments: new AssessmentStore(client, history),
-    workspace: new WorkspaceStore(client, claims, onSaveError),
+    workspace,
+    finder: new FinderStore(workspace),
   };
 }

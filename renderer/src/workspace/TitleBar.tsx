@@ -1,4 +1,4 @@
-/** The workbench's quiet title bar: project, undo and redo, panes, text size, theme, claims, shortcuts, import, export, backup. */
+/** The workbench's quiet title bar: project, undo and redo, search, panes, text size, theme, claims, shortcuts, import, export, backup. */
 import type { RefObject } from 'react';
 import type { DocumentSummary } from '../../../shared/domain';
 import { ClaimsButton } from '../claims/ClaimsPanel';
@@ -19,9 +19,10 @@ interface Props {
   readonly onFiles: (files: File[]) => void;
   readonly onExport: () => void;
   readonly onBackup: () => void;
+  readonly onSearch: () => void;
 }
 
-export function TitleBar({ projectPath, documents, ready, onUndo, onRedo, onShortcuts, fileInput, onFiles, onExport, onBackup }: Props) {
+export function TitleBar({ projectPath, documents, ready, onUndo, onRedo, onShortcuts, fileInput, onFiles, onExport, onBackup, onSearch }: Props) {
   const { history, workspace } = useStores();
   const { canUndo, canRedo, undoLabel, redoLabel } = useSnapshot(history);
   const { layout } = useSnapshot(workspace);
@@ -60,6 +61,9 @@ export function TitleBar({ projectPath, documents, ready, onUndo, onRedo, onShor
           ↷
         </button>
       </div>
+      <button type="button" className="tool" title={`Search the sources, notes, tags and claims (${MOD}+Shift+F)`} aria-keyshortcuts="Control+Shift+F" onClick={onSearch} disabled={!ready}>
+        Search
+      </button>
       <div className="tool-group" role="group" aria-label="Panes">
         <button
           type="button"

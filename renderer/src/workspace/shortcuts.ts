@@ -29,6 +29,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['N'], action: 'Write a note on the passage' },
       { keys: ['C'], action: 'Attach the passage to a claim (an existing one or a new one), with its stance' },
       { keys: ['Shift', '1–6'], action: 'Rate the credibility of the information (1 confirmed … 6 cannot be judged)' },
+      { keys: ['S'], action: 'Find the passages of the other sources that tell the same (similar passages)' },
     ],
   },
   {
@@ -38,9 +39,21 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: [MOD, 'Shift', 'Z'], action: 'Redo' },
       { keys: [MOD, 'O'], action: 'Import a file as a source' },
       { keys: [MOD, 'E'], action: 'Export the notes (Markdown, HTML, CSV, exchange files)' },
+      { keys: [MOD, 'Shift', 'F'], action: 'Search the sources, notes, tags and claims' },
+      { keys: [MOD, 'F'], action: 'Find in the pane in use (the one last clicked)' },
       { keys: ['?'], action: 'Show this sheet of shortcuts' },
       { keys: ['Shift', 'C'], action: 'Open or close the claims panel (compare, matrix, timeline)' },
       { keys: ['Escape'], action: 'Close a dialog, panel or toolbar' },
+    ],
+  },
+  {
+    title: 'Search',
+    shortcuts: [
+      { keys: ['↑', '↓'], action: 'Move through the hits' },
+      { keys: ['Enter'], action: 'Open the hit (again: the next one)' },
+      { keys: ['Shift', 'Enter'], action: 'The previous hit (in the find bar too)' },
+      { keys: ['F3'], action: 'Next hit; with Shift, the previous' },
+      { keys: ['Escape'], action: 'Close the search or the find bar' },
     ],
   },
   {

@@ -1,6 +1,7 @@
 /**
  * The workbench's own keys and the desktop menu's commands: undo and redo of the one history,
- * Mod+O to import, Mod+E to export, ? for the shortcut sheet; the menu also backs up. Kept apart
+ * Mod+O to import, Mod+E to export, Mod+Shift+F to search, ? for the shortcut sheet; the menu
+ * also backs up. Kept apart
  * from the shell so each key's owner is plain.
  */
 import { useEffect } from 'react';
@@ -13,9 +14,12 @@ interface Commands {
   readonly openExport: () => void;
   readonly openBackup: () => void;
   readonly openShortcuts: () => void;
+  readonly openSearch: () => void;
+  /** Find in the pane in use (the keys themselves go to the panes). */
+  readonly findInPane: () => void;
 }
 
-export function useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts }: Commands): void {
+export function useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts, openSearch, findInPane }: Commands): void {
   useEffect(() => {
     // In the desktop app the native menu owns Mod+Z, Mod+Shift+Z, Mod+O and Mod+E and sends them here.
     const desktop = Boolean(window.sourcebenchMenu);
@@ -42,6 +46,12 @@ export function useWorkbenchKeys({ undo, redo, openImport, openExport, openBacku
         openExport();
         return;
       }
+      // Works from a text field too: it is where one is when one wants to search instead.
+      if (mod && !event.altKey && event.shiftKey && (key === 'f' || event.code === 'KeyF')) {
+        event.preventDefault();
+        openSearch();
+        return;
+      }
       if (event.key === '?' && !mod && !event.altKey && !isTypingTarget(event.target)) {
         event.preventDefault();
         openShortcuts();
@@ -49,7 +59,7 @@ export function useWorkbenchKeys({ undo, redo, openImport, openExport, openBacku
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo, openImport, openExport, openShortcuts]);
+  }, [undo, redo, openImport, openExport, openShortcuts, openSearch]);
 
   // The desktop app's File > Import…, Export…, Back up project… and Edit > Undo/Redo arrive as menu commands.
   useEffect(
@@ -64,7 +74,9 @@ export function useWorkbenchKeys({ undo, redo, openImport, openExport, openBacku
           else if (command === 'undo') undo();
           else redo();
         } else if (command === 'shortcuts') openShortcuts();
+        else if (command === 'search') openSearch();
+        else if (command === 'find') findInPane();
       }),
-    [undo, redo, openImport, openExport, openBackup, openShortcuts],
+    [undo, redo, openImport, openExport, openBackup, openShortcuts, openSearch, findInPane],
   );
 }

@@ -122,6 +122,19 @@ describe('the native menu', () => {
     expect(items.find((item) => item.label === 'Undo')!.accelerator).toBe('CmdOrCtrl+Z');
   });
 
+  it('sends Edit > Search the sources… and Find in the pane… to the workbench', () => {
+    const sent: string[] = [];
+    const edit = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[1]!;
+    const items = edit.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    const search = items.find((item) => item.label === 'Search the sources…')!;
+    const find = items.find((item) => item.label === 'Find in the pane…')!;
+    search.click!();
+    find.click!();
+    expect(sent).toEqual(['search', 'find']);
+    expect(search.accelerator).toBe('CmdOrCtrl+Shift+F');
+    expect(find.accelerator).toBe('CmdOrCtrl+F');
+  });
+
   it('adds the application menu on macOS and developer tools only when unpackaged', () => {
     const mac = menuTemplate({ isMac: true, isPackaged: false, send: () => {} });
     expect(mac[0]!.role).toBe('appMenu');

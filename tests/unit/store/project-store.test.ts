@@ -159,6 +159,11 @@ describe('opening an existing file', () => {
     // What re-anchoring left before schema 5: the place moved, the selectors stayed behind.
     const stale = new Database(file);
     stale.prepare("UPDATE annotations SET prefix = 'old context', position_start = 3, position_end = 20 WHERE id = ?").run(made.id);
+    // Nor had schema 4 the search index of schema 6.
+    for (const trigger of stale.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'").pluck().all()) {
+      stale.exec(`DROP TRIGGER ${String(trigger)}`);
+    }
+    stale.exec('DROP TABLE search_passages; DROP TABLE search_versions; DROP TABLE search_items; DROP TABLE search_item_rows; DROP TABLE search_stale_items;');
     stale.pragma('user_version = 4');
     stale.close();
 
