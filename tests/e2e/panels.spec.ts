@@ -5,13 +5,14 @@
  * theme and the size of the text.
  *
  * The project is shared by the tests of a worker, so each test starts from the default layout and
- * the layout is put back afterwards (other specs expect the three bundled sources side by side).
+ * the project and layout are put back afterwards (other specs expect the three bundled sources side by
+ * side and count their own highlights).
  */
 import type { Page } from '@playwright/test';
 import type { Annotation, SourceAssessment, Tag, Workspace } from '../../shared/annotations';
 import type { DocumentSummary, VersionContent } from '../../shared/domain';
 import { TOKEN_HEADER, tokenHeaderValue } from '../../shared/security';
-import { DEFAULT_WORKSPACE, expect, hostApi, test, type Workbench } from './workbench';
+import { expect, hostApi, leaveProjectAsFound, test, type Workbench } from './workbench';
 
 
 
@@ -54,13 +55,8 @@ const workspaceOf = (workbench: Workbench) => hostApi<Workspace>(workbench, 'get
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Sidebar' });
 const cards = (page: Page) => sidebar(page).getByRole('list', { name: 'Annotations' }).locator('.card');
 
-test.beforeEach(async ({ workbench }) => {
-  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
-});
-
-test.afterAll(async ({ workbench }) => {
-  await hostApi(workbench, 'saveWorkspace', DEFAULT_WORKSPACE);
-});
+// The highlights, tags and grades made here are taken away after the spec: other specs count cards.
+leaveProjectAsFound('after the spec');
 
 test.describe('first run, shortcuts, theme and text size', () => {
   test('the first-run hint names the three sources and stays dismissed after a reload', async ({ page, workbench }) => {
