@@ -10,6 +10,7 @@
  * Secretary", "Party Congress"), and meets "general secretary" in a text that writes it small.
  */
 import { mentionsOf } from './dates';
+import { glossesOf } from './glossary';
 import { STOPWORDS } from './stopwords';
 import { crossKey, foldForm, formKeys, wordsOf } from './words';
 
@@ -37,6 +38,12 @@ export interface KeyedText {
   readonly surfaces: Map<string, string>;
   /** Content words, for length normalisation. */
   readonly length: number;
+  /**
+   * A query's content words translated (Russian ↔ English, see glossary.ts), as the term keys of
+   * the other language, with how often: they find an account in the other language by its
+   * wording. Empty for an indexed passage.
+   */
+  readonly glosses: Map<string, number>;
 }
 
 export interface KeyOptions {
@@ -80,6 +87,7 @@ export function lowerFormsOf(text: string): Set<string> {
 export function keysOf(text: string, start: number, end: number, options: KeyOptions = {}): KeyedText {
   const counts = new Map<string, number>();
   const surfaces = new Map<string, string>();
+  const glosses = new Map<string, number>();
   const add = (key: string, surface: string) => {
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (!surfaces.has(key)) surfaces.set(key, surface);
@@ -114,8 +122,11 @@ export function keysOf(text: string, start: number, end: number, options: KeyOpt
     const { forms, loan } = wordKeysOf(word.text);
     for (const key of forms) add(`t:${key}`, word.text);
     for (const key of loan) add(`${loanPrefix}:${key}`, word.text);
+    if (options.query) {
+      for (const stem of glossesOf(word.text)) glosses.set(`t:${stem}`, (glosses.get(`t:${stem}`) ?? 0) + 1);
+    }
   }
-  return { counts, surfaces, length };
+  return { counts, surfaces, length, glosses };
 }
 
 // Stemming is the slow part of indexing a long text, and a text uses far fewer distinct words

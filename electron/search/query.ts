@@ -34,11 +34,31 @@ const COMMON_WORDS = new Set([
 
 const MIN_PREFIX = 2;
 
-/** The FTS5 MATCH expression over the key columns (forms, stems, cross) of a query in the search syntax. */
-export function parseQuery(query: string): string {
+/** A column of keys in the index (see word-keys.ts). */
+export type KeyColumn = 'forms' | 'stems' | 'cross';
+
+/**
+ * One phrase of the FTS5 expression: its tokens in this order in one of the columns, the last
+ * token a prefix where `prefix`. The phrases the query looks for (not those it leaves out) are
+ * what is marked in a hit.
+ */
+export interface QueryPhrase {
+  readonly columns: readonly KeyColumn[];
+  readonly tokens: readonly string[];
+  readonly prefix: boolean;
+}
+
+export interface ParsedQuery {
+  /** The FTS5 MATCH expression over the key columns (forms, stems, cross). */
+  readonly match: string;
+  readonly phrases: readonly QueryPhrase[];
+}
+
+export function parseQuery(query: string): ParsedQuery {
   const parser = new Parser(lex(query));
   const tree = parser.parseAll();
-  const compiled = compile(tree);
+  const phrases: QueryPhrase[] = [];
+  const compiled = compile(tree, phrases);
   if (!compiled) {
     throw invalid(
       parser.sawCommonWord
@@ -46,7 +66,7 @@ export function parseQuery(query: string): string {
         : 'The query has no words to search for, only punctuation.',
     );
   }
-  return compiled;
+  return { match: compiled, phrases };
 }
 
 function invalid(message: string): ApiError {
@@ -202,13 +222,20 @@ class Parser {
 
 // -- compiling to FTS5 -------------------------------------------------------------------------
 
-/** The FTS5 expression of a node; null where nothing is left to search for (only punctuation or very common words). */
-function compile(node: Node): string | null {
+/**
+ * The FTS5 expression of a node; null where nothing is left to search for (only punctuation or
+ * very common words). The phrases looked for are added to `found` (null: inside a NOT).
+ */
+function compile(node: Node, found: QueryPhrase[] | null): string | null {
   switch (node.kind) {
-    case 'term':
-      return node.term === null || node.common ? null : termMatch(node.term);
+    case 'term': {
+      if (node.term === null || node.common) return null;
+      const phrases = termPhrases(node.term);
+      found?.push(...phrases);
+      return phrases.map(phraseMatch).join(' OR ');
+    }
     case 'or': {
-      const alternatives = node.alternatives.map(compile).filter((part) => part !== null);
+      const alternatives = node.alternatives.map((alternative) => compile(alternative, found)).filter((part) => part !== null);
       return alternatives.length === 0 ? null : alternatives.map((part) => `(${part})`).join(' OR ');
     }
     case 'not':
@@ -218,7 +245,7 @@ function compile(node: Node): string | null {
       const include: string[] = [];
       const exclude: string[] = [];
       for (const item of node.items) {
-        const part = item.kind === 'not' ? compile(item.child) : compile(item);
+        const part = item.kind === 'not' ? compile(item.child, null) : compile(item, found);
         if (part) (item.kind === 'not' ? exclude : include).push(part);
       }
       if (include.length === 0) {
@@ -235,6 +262,11 @@ function compile(node: Node): string | null {
 
 const quoted = (token: string): string => `"${token.replaceAll('"', '""')}"`;
 
+function phraseMatch({ columns, tokens, prefix }: QueryPhrase): string {
+  const where = columns.length === 1 ? columns[0]! : `{${columns.join(' ')}}`;
+  return `${where} : ${quoted(tokens.join(' '))}${prefix ? '*' : ''}`;
+}
+
 /** The cross tokens a query word finds: a Latin word's in both scripts, a Cyrillic word's in Latin words only. */
 function crossTokens(word: string): string[] {
   const key = crossKey(word);
@@ -242,38 +274,36 @@ function crossTokens(word: string): string[] {
   return isCyrillic(word) ? [key] : [key, CYRILLIC_MARK + key];
 }
 
-/** The FTS5 expression of one term over the key columns. */
-function termMatch(term: Term): string {
+const one = (columns: readonly KeyColumn[], token: string, prefix = false): QueryPhrase => ({ columns, tokens: [token], prefix });
+
+/**
+ * The phrases of one term over the key columns. A word finds a word with which it shares a form
+ * or stem (Кирова and Киров share "киров"), or whose cross key it finds across scripts.
+ */
+function termPhrases(term: Term): QueryPhrase[] {
   switch (term.kind) {
-    case 'word':
-      return wordMatch(term.word);
-    case 'prefix': {
-      const cross = crossTokens(term.prefix).map((token) => `cross : ${quoted(token)}*`);
-      return [`forms : ${quoted(foldForm(term.prefix))}*`, ...cross].join(' OR ');
+    case 'word': {
+      const { form, stem } = keysOf(term.word);
+      const own = (form === stem ? [form] : [form, stem]).map((token) => one(['forms', 'stems'], token));
+      return [...own, ...crossTokens(term.word).map((token) => one(['cross'], token))];
     }
+    case 'prefix':
+      return [one(['forms'], foldForm(term.prefix), true), ...crossTokens(term.prefix).map((token) => one(['cross'], token, true))];
     case 'phrase': {
       const keys = term.words.map(keysOf);
-      const alternatives = [`forms : ${quoted(keys.map((key) => key.form).join(' '))}`, `stems : ${quoted(keys.map((key) => key.stem).join(' '))}`];
+      const phrases: QueryPhrase[] = [
+        { columns: ['forms'], tokens: keys.map((key) => key.form), prefix: false },
+        { columns: ['stems'], tokens: keys.map((key) => key.stem), prefix: false },
+      ];
       // Across scripts only where every word has a cross key: a short word's stand-in would match any short word.
       const cross = term.words.map(crossTokens);
       const variants = cross[0]!.length;
       if (variants > 0 && cross.every((tokens) => tokens.length === variants)) {
         for (let variant = 0; variant < variants; variant++) {
-          alternatives.push(`cross : ${quoted(cross.map((tokens) => tokens[variant]!).join(' '))}`);
+          phrases.push({ columns: ['cross'], tokens: cross.map((tokens) => tokens[variant]!), prefix: false });
         }
       }
-      return alternatives.join(' OR ');
+      return phrases;
     }
   }
-}
-
-/**
- * A query word finds a word with which it shares a form or stem (Кирова and Киров share
- * "киров"), or whose cross key it finds across scripts.
- */
-function wordMatch(word: string): string {
-  const { form, stem } = keysOf(word);
-  const own = (form === stem ? [form] : [form, stem]).map(quoted).join(' OR ');
-  const cross = crossTokens(word).map(quoted).join(' OR ');
-  return cross === '' ? `{forms stems} : (${own})` : `{forms stems} : (${own}) OR cross : (${cross})`;
 }

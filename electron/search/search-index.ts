@@ -7,9 +7,11 @@
  * in steps, so its progress bar shows the indexing and the workbench stays responsive.
  */
 import type Database from 'better-sqlite3';
+import type { TextRange } from '../../shared/search';
 import type { NormalizedText } from '../../shared/text/text-model';
 import type { DocumentRepository } from '../store/documents';
 import { passagesOf } from './passages';
+import type { ParsedQuery, QueryPhrase } from './query';
 import { columnsOf } from './word-keys';
 import { wordsOf } from './words';
 
@@ -35,36 +37,42 @@ const WEIGHTS = 'bm25(1.0, 0.8, 0.3)';
 /** Characters keyed between two progress reports (and two turns of the event loop) when indexing in steps. */
 const STEP_CHARACTERS = 100_000;
 
-const OUTLINES_KEPT = 8;
+const VERSIONS_KEPT = 8;
 
-// Marks around matched tokens in highlight(): control characters, which no key contains.
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
-
-const HIGHLIGHTS = (table: string) =>
-  [0, 1, 2].map((column) => `highlight(${table}, ${column}, '${OPEN}', '${CLOSE}') AS c${column}`).join(', ');
-
-interface HighlightedRow {
-  readonly c0: string;
-  readonly c1: string;
-  readonly c2: string;
+export interface KeyColumns {
+  readonly forms: string;
+  readonly stems: string;
+  readonly cross: string;
 }
 
+const KEY_COLUMNS = ['forms', 'stems', 'cross'] as const;
+
 /**
- * The places of the words FTS5 matched, from its highlight() of each key column: the n-th token
- * of a column is the n-th word, so the marks are exactly what the query found (a phrase only
- * where the whole phrase stands, an excluded word never).
+ * The places of the words the query's phrases stand at in a row, as FTS5's highlight() would
+ * mark them: every instance of every phrase looked for, in its columns. The n-th token of every
+ * key column is the n-th word of the passage. Done here rather than by highlight(), which
+ * tokenizes the three columns of every row returned again and took most of a search's time.
  */
-function markedWords(row: HighlightedRow): Set<number> {
+export function markedWords(row: KeyColumns, phrases: readonly QueryPhrase[]): Set<number> {
   const words = new Set<number>();
-  for (const column of [row.c0, row.c1, row.c2]) {
-    if (!column.includes(OPEN)) continue;
-    let inside = false;
-    column.split(' ').forEach((token, place) => {
-      if (token.includes(OPEN)) inside = true;
-      if (inside) words.add(place);
-      if (token.includes(CLOSE)) inside = false;
-    });
+  for (const column of KEY_COLUMNS) {
+    const wanted = phrases.filter((phrase) => phrase.columns.includes(column));
+    if (wanted.length === 0) continue;
+    // Tokens are separated by one space: a phrase stands where " its tokens " does (no trailing
+    // space after a prefix), and its place is the number of spaces before it.
+    const padded = ` ${row[column]} `;
+    for (const { tokens, prefix } of wanted) {
+      const needle = ` ${tokens.join(' ')}${prefix ? '' : ' '}`;
+      let counted = 0;
+      let spaces = 0;
+      for (let at = padded.indexOf(needle); at >= 0; at = padded.indexOf(needle, at + 1)) {
+        for (let space = padded.indexOf(' ', counted); space >= 0 && space < at; space = padded.indexOf(' ', space + 1)) {
+          spaces++;
+          counted = space + 1;
+        }
+        for (let offset = 0; offset < tokens.length; offset++) words.add(spaces + offset);
+      }
+    }
   }
   return words;
 }
@@ -92,8 +100,8 @@ interface PendingVersion {
 }
 
 export class SearchIndex {
-  /** Versions never change once stored, so their outlines can be kept without going stale. */
-  private readonly outlines = new Map<string, Pick<NormalizedText, 'text' | 'blocks' | 'locators'>>();
+  /** Versions never change once stored, so what is read of them can be kept without going stale. */
+  private readonly versions = new Map<string, ReadVersion>();
 
   constructor(
     private readonly db: Database.Database,
@@ -232,11 +240,11 @@ export class SearchIndex {
 
   /**
    * The best `limit` passages that match (of the given documents only, where given), and how
-   * many match in each document. FTS5 ranks them itself (ORDER BY rank), so highlight() runs on
-   * the passages returned only; each version's passages are one range of rowids, so a document's
+   * many match in each document. FTS5 ranks them itself (ORDER BY rank), so only the passages
+   * returned are marked; each version's passages are one range of rowids, so a document's
    * share is a rowid range, and the count needs no more than the rowids.
    */
-  findPassages(match: string, limit: number, documentIds: ReadonlySet<string> | null): { best: IndexMatch[]; counts: Map<string, number> } {
+  findPassages({ match, phrases }: ParsedQuery, limit: number, documentIds: ReadonlySet<string> | null): { best: IndexMatch[]; counts: Map<string, number> } {
     const versions = this.db.prepare('SELECT version_id, document_id, first_row, row_count FROM search_versions ORDER BY first_row').all() as IndexedVersion[];
     const wanted = versions.filter((version) => documentIds === null || documentIds.has(version.document_id));
     const counts = new Map<string, number>();
@@ -246,8 +254,7 @@ export class SearchIndex {
         counts.set(version.document_id, (counts.get(version.document_id) ?? 0) + 1);
       }
     }
-    const select = `SELECT rowid AS row, version_id AS versionId, start, "end" AS "end", rank,
-                           ${HIGHLIGHTS('search_passages')}
+    const select = `SELECT rowid AS row, version_id AS versionId, start, "end" AS "end", rank, forms, stems, cross
                       FROM search_passages WHERE search_passages MATCH ? AND rank MATCH '${WEIGHTS}'`;
     // As BigInts: better-sqlite3 binds a number as REAL, and FTS5 ignores a rowid constraint
     // that is not an INTEGER when it also has a MATCH.
@@ -259,40 +266,73 @@ export class SearchIndex {
               .prepare(`${select} AND rowid >= ? AND rowid < ? ORDER BY rank LIMIT ?`)
               .all(match, BigInt(version.first_row), BigInt(version.first_row + version.row_count), limit),
           )
-    ) as (HighlightedRow & { row: number; versionId: string; start: number; end: number; rank: number })[];
+    ) as (KeyColumns & { row: number; versionId: string; start: number; end: number; rank: number })[];
     const documentOf = new Map(versions.map((version) => [version.version_id, version.document_id]));
     const best = rows.map((row): IndexMatch => ({
       score: -row.rank,
-      words: markedWords(row),
+      words: markedWords(row, phrases),
       item: { kind: 'text', documentId: documentOf.get(row.versionId)!, versionId: row.versionId, start: row.start, end: row.end },
     }));
     return { best, counts };
   }
 
   /** Every note, tag and claim that matches, with its rank (and a note's document). */
-  findItems(match: string): IndexMatch[] {
+  findItems({ match, phrases }: ParsedQuery): IndexMatch[] {
     const rows = this.db
       .prepare(
-        `SELECT r.kind, r.item_id AS id, a.document_id AS documentId, search_items.rank, ${HIGHLIGHTS('search_items')}
+        `SELECT r.kind, r.item_id AS id, a.document_id AS documentId, search_items.rank, search_items.forms, search_items.stems, search_items.cross
            FROM search_items
            JOIN search_item_rows r ON r.row = search_items.rowid
            LEFT JOIN annotations a ON r.kind = 'note' AND a.id = r.item_id
           WHERE search_items MATCH ? AND search_items.rank MATCH '${WEIGHTS}'`,
       )
-      .all(match) as (HighlightedRow & { kind: ItemKind; id: string; documentId: string | null; rank: number })[];
-    return rows.map((row) => ({ score: -row.rank, words: markedWords(row), item: { kind: row.kind, id: row.id, documentId: row.documentId } }));
+      .all(match) as (KeyColumns & { kind: ItemKind; id: string; documentId: string | null; rank: number })[];
+    return rows.map((row) => ({ score: -row.rank, words: markedWords(row, phrases), item: { kind: row.kind, id: row.id, documentId: row.documentId } }));
   }
 
   /** The reading text of a version with what places an offset in it (page, chapter). */
   outline(versionId: string): Pick<NormalizedText, 'text' | 'blocks' | 'locators'> {
-    let outline = this.outlines.get(versionId);
-    if (!outline) {
-      outline = this.documents.outline(versionId);
-      if (this.outlines.size >= OUTLINES_KEPT) this.outlines.delete(this.outlines.keys().next().value!);
-      this.outlines.set(versionId, outline);
-    }
-    return outline;
+    return this.read(versionId).outline;
   }
+
+  /**
+   * The ranges of the words at the given places of a passage (0: the passage's first word), by
+   * the version's word offsets: a hit is marked without reading its passage's words again.
+   */
+  wordRanges(versionId: string, passageStart: number, places: ReadonlySet<number>): TextRange[] {
+    const { starts, ends } = this.read(versionId);
+    // A passage's n-th key is the version's n-th word from the first at or after its start, as indexed.
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle]! < passageStart) low = middle + 1;
+      else high = middle;
+    }
+    return [...places]
+      .sort((a, b) => a - b)
+      .filter((place) => low + place < starts.length)
+      .map((place) => ({ start: starts[low + place]!, end: ends[low + place]! }));
+  }
+
+  private read(versionId: string): ReadVersion {
+    let read = this.versions.get(versionId);
+    if (!read) {
+      const outline = this.documents.outline(versionId);
+      const words = wordsOf(outline.text);
+      read = { outline, starts: Uint32Array.from(words, (word) => word.start), ends: Uint32Array.from(words, (word) => word.end) };
+      if (this.versions.size >= VERSIONS_KEPT) this.versions.delete(this.versions.keys().next().value!);
+      this.versions.set(versionId, read);
+    }
+    return read;
+  }
+}
+
+/** A version as search results need it: its outline, and where each of its words starts and ends. */
+interface ReadVersion {
+  readonly outline: Pick<NormalizedText, 'text' | 'blocks' | 'locators'>;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
 }
 
 interface IndexedVersion {

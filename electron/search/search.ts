@@ -8,7 +8,7 @@ import { pageAndChapterAt } from '../../shared/text/text-model';
 import type { Project } from '../app/project';
 import { parseQuery } from './query';
 import type { IndexMatch, ItemKind } from './search-index';
-import { wordsOf } from './words';
+import { firstWords } from './words';
 
 const ITEM_SCOPES: Record<ItemKind, SearchScope> = { note: 'notes', tag: 'tags', claim: 'claims' };
 
@@ -17,7 +17,7 @@ const SNIPPET_LENGTH = 220;
 const SNIPPET_LEAD = 60;
 
 export function searchProject(project: Project, request: SearchRequest): SearchResult {
-  const match = parseQuery(request.query);
+  const query = parseQuery(request.query);
   const index = project.searchIndex;
   index.catchUp();
   const scopes = new Set<SearchScope>(request.scopes?.length ? request.scopes : SearchScope.options);
@@ -27,12 +27,12 @@ export function searchProject(project: Project, request: SearchRequest): SearchR
   const counts = new Map<string | null, number>();
   try {
     if (scopes.has('text')) {
-      const passages = index.findPassages(match, request.limit, documents);
+      const passages = index.findPassages(query, request.limit, documents);
       found = passages.best;
       for (const [documentId, count] of passages.counts) counts.set(documentId, count);
     }
     const items = index
-      .findItems(match)
+      .findItems(query)
       .filter((item) => item.item.kind !== 'text' && scopes.has(ITEM_SCOPES[item.item.kind]))
       // Narrowed to documents, a search keeps their texts and notes: tags and claims belong to none.
       .filter((item) => documents === null || (item.item.documentId !== null && documents.has(item.item.documentId)));
@@ -63,7 +63,7 @@ function hitOf(project: Project, found: IndexMatch): SearchHit {
   const none = { documentId: null, versionId: null, passage: null, matches: [], annotationId: null, tagId: null, claimId: null, chapter: null, page: null };
   if (item.kind === 'text') {
     const outline = index.outline(item.versionId);
-    const matches = rangesOf(outline.text, item.start, item.end, found.words);
+    const matches = index.wordRanges(item.versionId, item.start, found.words);
     const place = pageAndChapterAt(outline, matches[0]?.start ?? item.start);
     return {
       ...none,
@@ -93,7 +93,7 @@ function hitOf(project: Project, found: IndexMatch): SearchHit {
 /** The ranges in `text` of the words of [start, end) at the given places (0: its first word). */
 function rangesOf(text: string, start: number, end: number, places: ReadonlySet<number>): TextRange[] {
   if (places.size === 0) return [];
-  return wordsOf(text, start, end)
+  return firstWords(text, start, end, Math.max(...places) + 1)
     .filter((_, place) => places.has(place))
     .map((word) => ({ start: word.start, end: word.end }));
 }

@@ -35,6 +35,8 @@ const MAX_TERMS_SHOWN = 12;
 /** How many of the feedback passage's keys make the second query, and how much its score adds. */
 const FEEDBACK_KEYS = 10;
 const FEEDBACK_GAIN = 0.6;
+/** A translated word counts less than the word itself: a dictionary gives senses the text may not mean. */
+const GLOSS_WEIGHT = 0.6;
 /** The factor on a passage's score for each passage of its document already in the list. */
 const SAME_DOCUMENT_FACTOR = 0.8;
 
@@ -233,11 +235,14 @@ function selectionKeys(project: Project, versionId: string, range: TextRange): K
   return keysOf(text, range.start, range.end, { query: true, lowerForms: index.lowerForms });
 }
 
-/** Adds keys at a weight; a key repeated in the query counts more, but with diminishing returns. */
+/**
+ * Adds keys at a weight, the glosses at GLOSS_WEIGHT of it; a key repeated in the query counts
+ * more, but with diminishing returns.
+ */
 function addKeys(keys: QueryKeys, keyed: KeyedText, weight: number): void {
-  for (const [key, count] of keyed.counts) {
-    keys.set(key, Math.max(keys.get(key) ?? 0, weight * (1 + Math.log(count))));
-  }
+  const put = (key: string, value: number) => keys.set(key, Math.max(keys.get(key) ?? 0, value));
+  for (const [key, count] of keyed.counts) put(key, weight * (1 + Math.log(count)));
+  for (const [key, count] of keyed.glosses) put(key, GLOSS_WEIGHT * weight * (1 + Math.log(count)));
 }
 
 function suggestionOf(index: VersionIndex, passage: number, score: number, shared: Map<string, number>): Suggestion {

@@ -38,6 +38,14 @@ describe('the events test set', () => {
     }
   });
 
+  it('asks from one account per source: a further place where the source tells the event is marked `also`', () => {
+    for (const event of EVENTS) {
+      const asked = event.quotes.filter((quote) => !quote.also).map((quote) => quote.file);
+      expect(new Set(asked).size, event.id).toBe(asked.length);
+      for (const quote of event.quotes.filter((candidate) => candidate.also)) expect(asked, `${event.id}: also in ${quote.file}`).toContain(quote.file);
+    }
+  });
+
   it('quotes exactly, once, the reading text of each source', () => {
     for (const event of EVENTS) {
       for (const quote of event.quotes) {

@@ -144,6 +144,16 @@ describe('suggestPassages on the corpus', () => {
     }
   });
 
+  it('finds an English account by translated words where no name or date is shared, and says which', () => {
+    // "Подоплека этого инцидента не выяснена… подозрение падает на Сталина": Volkogonov, like the
+    // Russian account, says the murder's circumstances were never cleared up (Khrushchev: "reasons
+    // for suspecting"); they share no name or date but Stalin's, only what the words mean.
+    const suggestions = suggestFrom(RU, 'Разумеется, подозрение падает на Сталина, которому было необходимо вывести из игры намечающегося соперника.', 10);
+    const terms = suggestions.flatMap((suggestion) => suggestion.reasons.terms.map((term) => term.toLowerCase()));
+    expect(terms).toEqual(expect.arrayContaining([expect.stringMatching(/^suspic/)]));
+    expect(inFile(suggestions, VOLKOGONOV, "Right from the start a whole series of circumstances associated with S.M. Kirov's murder were mysterious.")).toBeDefined();
+  });
+
   it('keeps the reasons honest: every shown word is in the suggested text', () => {
     for (const suggestion of suggestFrom(WIKIPEDIA, 'However, in December 1934, the prominent Communist Sergey Kirov was murdered.', 10)) {
       for (const word of [...suggestion.reasons.names, ...suggestion.reasons.dates, ...suggestion.reasons.terms]) {

@@ -1,0 +1,45 @@
+/**
+ * Russian–English glosses by stem (made by build/glossary.ts from enru-dict): a Russian word's
+ * English stems and an English word's Russian stems. Two accounts of one event in two languages
+ * often share no name or date in the sentence that tells it ("покончила с собой", "shot herself"),
+ * but their content words translate ("ночь"/"night", "убийство"/"murder", "преемник"/"successor").
+ *
+ * The glossary is read on first use, not when the module loads: a CLI call that suggests nothing
+ * does not pay for it.
+ */
+import data from './glossary-data.json' with { type: 'json' };
+import { foldForm, stemOf } from './words';
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+interface Glossary {
+  readonly ruEn: Map<string, readonly string[]>;
+  readonly enRu: Map<string, readonly string[]>;
+}
+
+let glossary: Glossary | null = null;
+
+function loaded(): Glossary {
+  if (glossary) return glossary;
+  const ruEn = new Map<string, readonly string[]>();
+  const enRu = new Map<string, string[]>();
+  for (const line of (data as { ruEn: string }).ruEn.split('\n')) {
+    const tab = line.indexOf('\t');
+    const russian = line.slice(0, tab);
+    const english = line.slice(tab + 1).split(' ');
+    ruEn.set(russian, english);
+    for (const stem of english) {
+      const back = enRu.get(stem);
+      if (back) back.push(russian);
+      else enRu.set(stem, [russian]);
+    }
+  }
+  return (glossary = { ruEn, enRu });
+}
+
+/** The stems of a word's translations into the other language (Russian ↔ English), or none. */
+export function glossesOf(word: string): readonly string[] {
+  const form = foldForm(word);
+  const { ruEn, enRu } = loaded();
+  return (CYRILLIC.test(form) ? ruEn : enRu).get(stemOf(form)) ?? [];
+}
