@@ -117,7 +117,9 @@ export class AnnotationService {
     const codePoints = new CodePointIndex(newText);
     const byVersion = new Map<string, Annotation[]>();
     for (const annotation of annotations) {
-      byVersion.set(annotation.versionId, [...(byVersion.get(annotation.versionId) ?? []), annotation]);
+      const group = byVersion.get(annotation.versionId);
+      if (group) group.push(annotation);
+      else byVersion.set(annotation.versionId, [annotation]);
     }
     let anchored = 0;
     let orphans = 0;

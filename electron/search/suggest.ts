@@ -1,18 +1,20 @@
 /**
  * Corresponding passages: for a passage, a highlight or a claim, the passages of the other
  * sources that most likely tell the same event. The query's keys (names, dates, numbers, content
- * and loan words, see event-keys.ts) are looked up in every other current version; a passage
- * scores by the keys it shares, each weighed by its kind and its rarity over all passages of the
- * project (BM25), and a little by its neighbours' scores, because an account often runs over a
- * paragraph break. The reasons are the shared keys as written in the suggested passage.
+ * and loan words, see event-keys.ts; and its words' translations, see glossary.ts) are looked up
+ * in every other current version; a passage scores by the keys it shares, each weighed by its kind
+ * and its rarity over all passages of the project (BM25), and a little by its neighbours' scores,
+ * because an account often runs over a paragraph break. The reasons are the shared keys as written
+ * in the suggested passage.
  *
  * When several documents are searched, the best passage found is also read as a second query
  * into the other documents (feedback): its most distinctive keys the query lacks add to their
- * passages' scores. A Russian sentence shares only names, dates and loan words with an English
- * account, but once it has found one English account by them, that account's English words find
- * the other English account, however differently it is worded. Those keys raise the score only;
- * the reasons stay the keys shared with the query. And the list is spread over the documents:
- * each passage taken from a document lowers the score of the next from the same one.
+ * passages' scores. A Russian sentence shares only names, dates, loan words and translated words
+ * with an English account, but once it has found one English account by them, that account's
+ * English words find the other English account, however differently it is worded. Those keys
+ * raise the score only; the reasons stay the keys shared with the query. And the list is spread
+ * over the documents: each passage taken from a document lowers the score of the next from the
+ * same one.
  */
 import type { Suggestion, SuggestRequest, TextRange } from '../../shared/search';
 import { ApiError } from '../../shared/errors';

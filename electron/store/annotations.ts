@@ -21,15 +21,22 @@ export class AnnotationRows {
 
   // -- annotations ----------------------------------------------------------------------------------
 
+  /**
+   * One document's annotations in the sidebar's order (orphans after the anchored, then by place),
+   * or every document's, document after document. Each document is read through its index, so a
+   * document's list costs what it holds, not what the project holds.
+   */
   list(documentId?: string): Annotation[] {
+    if (documentId !== undefined) return this.listOfDocument(documentId);
+    const documents = this.db.prepare('SELECT id FROM documents ORDER BY position').pluck().all() as string[];
+    return documents.flatMap((id) => this.listOfDocument(id));
+  }
+
+  private listOfDocument(documentId: string): Annotation[] {
     const rows = this.db
-      .prepare(
-        `SELECT a.* FROM annotations a JOIN documents d ON d.id = a.document_id
-          WHERE (@documentId IS NULL OR a.document_id = @documentId)
-          ORDER BY d.position, a.status, a.start, a."end", a.created_at`,
-      )
-      .all({ documentId: documentId ?? null }) as AnnotationRow[];
-    const tags = this.tagsByAnnotation(documentId);
+      .prepare(`SELECT * FROM annotations WHERE document_id = ? ORDER BY status, start, "end", created_at`)
+      .all(documentId) as AnnotationRow[];
+    const tags = this.tagsOfDocument(documentId);
     return rows.map((row) => toAnnotation(row, tags.get(row.id) ?? []));
   }
 
@@ -103,20 +110,22 @@ export class AnnotationRows {
     return ids.map((row) => this.get(row.annotation_id));
   }
 
-  private tagsByAnnotation(documentId?: string): Map<string, string[]> {
+  /** The tag ids of each annotation of a document, in the order the user gave them. */
+  private tagsOfDocument(documentId: string): Map<string, string[]> {
     const rows = this.db
       .prepare(
-        `SELECT t.annotation_id, t.tag_id FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id
-          WHERE (@documentId IS NULL OR a.document_id = @documentId) ORDER BY t.annotation_id, t.position`,
+        `SELECT t.annotation_id, t.tag_id, t.position FROM annotations a JOIN annotation_tags t ON t.annotation_id = a.id
+          WHERE a.document_id = ?`,
       )
-      .all({ documentId: documentId ?? null }) as { annotation_id: string; tag_id: string }[];
-    const result = new Map<string, string[]>();
+      .all(documentId) as { annotation_id: string; tag_id: string; position: number }[];
+    const result = new Map<string, { tag_id: string; position: number }[]>();
     for (const row of rows) {
-      const list = result.get(row.annotation_id) ?? [];
-      list.push(row.tag_id);
-      result.set(row.annotation_id, list);
+      const list = result.get(row.annotation_id);
+      if (list) list.push(row);
+      else result.set(row.annotation_id, [row]);
     }
-    return result;
+    // Sorted here: an annotation has a handful of tags, and SQL would sort all the document's rows.
+    return new Map([...result].map(([id, list]) => [id, list.sort((a, b) => a.position - b.position).map((row) => row.tag_id)]));
   }
 
   // -- tags -------------------------------------------------------------------------------------------

@@ -301,6 +301,19 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'indexes for one document and for the codebook',
+    // A project grows for years: listing one document's annotations (what a pane loads) must read
+    // that document's rows only, already in the order the sidebar shows them, and a tag's
+    // children must not scan the codebook.
+    up: (db) => {
+      db.exec(`
+        CREATE INDEX annotations_by_document ON annotations (document_id, status, start, "end", created_at);
+        CREATE INDEX tags_by_parent ON tags (parent_id);
+      `);
+    },
+  },
 ];
 
 /** Throws where the list is not 1, 2, 3…: an out-of-order set would skip or repeat a step. */

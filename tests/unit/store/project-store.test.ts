@@ -164,6 +164,8 @@ describe('opening an existing file', () => {
       stale.exec(`DROP TRIGGER ${String(trigger)}`);
     }
     stale.exec('DROP TABLE search_passages; DROP TABLE search_versions; DROP TABLE search_items; DROP TABLE search_item_rows; DROP TABLE search_stale_items;');
+    // Nor the indexes of schema 7.
+    stale.exec('DROP INDEX annotations_by_document; DROP INDEX tags_by_parent;');
     stale.pragma('user_version = 4');
     stale.close();
 
