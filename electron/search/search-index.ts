@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { TextRange } from '../../shared/search';
+import { lastIndexAtOrBefore } from '../../shared/sorted';
 import type { NormalizedText } from '../../shared/text/text-model';
 import type { DocumentRepository } from '../store/documents';
 import { passagesOf } from './passages';
@@ -75,23 +76,6 @@ export function markedWords(row: KeyColumns, phrases: readonly QueryPhrase[]): S
     }
   }
   return words;
-}
-
-/** The index of the last version whose rows start at or before `row` (-1: none); versions in rowid order. */
-function lastIndexAtOrBefore(versions: readonly IndexedVersion[], row: number): number {
-  let low = 0;
-  let high = versions.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (versions[middle]!.first_row <= row) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
 }
 
 interface PendingVersion {
@@ -249,7 +233,7 @@ export class SearchIndex {
     const wanted = versions.filter((version) => documentIds === null || documentIds.has(version.document_id));
     const counts = new Map<string, number>();
     for (const row of this.db.prepare('SELECT rowid FROM search_passages WHERE search_passages MATCH ?').pluck().all(match) as number[]) {
-      const version = versions[lastIndexAtOrBefore(versions, row)];
+      const version = versions[lastIndexAtOrBefore(versions.length, (index) => versions[index]!.first_row, row)];
       if (version && row < version.first_row + version.row_count && wanted.includes(version)) {
         counts.set(version.document_id, (counts.get(version.document_id) ?? 0) + 1);
       }
@@ -302,17 +286,11 @@ export class SearchIndex {
   wordRanges(versionId: string, passageStart: number, places: ReadonlySet<number>): TextRange[] {
     const { starts, ends } = this.read(versionId);
     // A passage's n-th key is the version's n-th word from the first at or after its start, as indexed.
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (starts[middle]! < passageStart) low = middle + 1;
-      else high = middle;
-    }
+    const first = lastIndexAtOrBefore(starts.length, (index) => starts[index]!, passageStart - 1) + 1;
     return [...places]
       .sort((a, b) => a - b)
-      .filter((place) => low + place < starts.length)
-      .map((place) => ({ start: starts[low + place]!, end: ends[low + place]! }));
+      .filter((place) => first + place < starts.length)
+      .map((place) => ({ start: starts[first + place]!, end: ends[first + place]! }));
   }
 
   private read(versionId: string): ReadVersion {

@@ -8,7 +8,7 @@ import { pageAndChapterAt } from '../../shared/text/text-model';
 import type { Project } from '../app/project';
 import { parseQuery } from './query';
 import type { IndexMatch, ItemKind } from './search-index';
-import { firstWords } from './words';
+import { wordsOf } from './words';
 
 const ITEM_SCOPES: Record<ItemKind, SearchScope> = { note: 'notes', tag: 'tags', claim: 'claims' };
 
@@ -93,7 +93,7 @@ function hitOf(project: Project, found: IndexMatch): SearchHit {
 /** The ranges in `text` of the words of [start, end) at the given places (0: its first word). */
 function rangesOf(text: string, start: number, end: number, places: ReadonlySet<number>): TextRange[] {
   if (places.size === 0) return [];
-  return firstWords(text, start, end, Math.max(...places) + 1)
+  return wordsOf(text, start, end)
     .filter((_, place) => places.has(place))
     .map((word) => ({ start: word.start, end: word.end }));
 }

@@ -39,20 +39,6 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   return words;
 }
 
-const WORD_AT = new RegExp(WORD.source, 'gu');
-
-/** The first `count` words of text[from, to), read no further: a long passage need not be split whole. */
-export function firstWords(text: string, from: number, to: number, count: number): Word[] {
-  const words: Word[] = [];
-  WORD_AT.lastIndex = from;
-  for (let match = WORD_AT.exec(text); match && match.index < to && words.length < count; match = WORD_AT.exec(text)) {
-    // A word running over `to` is cut there, as wordsOf's slice would cut it.
-    const end = Math.min(match.index + match[0].length, to);
-    words.push({ start: match.index, end, text: text.slice(match.index, end) });
-  }
-  return words;
-}
-
 /** Lower case, ё as е; й stays й. */
 export function foldForm(word: string): string {
   return word.toLowerCase().replaceAll('ё', 'е');

@@ -37,24 +37,18 @@ interface Case {
 type Ranked = { readonly file: string; readonly range: TextRange }[];
 
 export function eventCases(sources: ReadonlyMap<string, Source>): { englishToEnglish: Case[]; russianToEnglish: Case[] } {
-  const rangesIn = (event: CorpusEvent, file: string) =>
-    event.quotes
-      .filter((quote) => quote.file === file)
-      .map((quote) => {
-        const start = sources.get(file)!.text.indexOf(quote.quote);
-        if (start < 0) throw new Error(`Quote of ${event.id} not found in ${file}`);
-        return { start, end: start + quote.quote.length };
-      });
-  const englishToEnglish: Case[] = [];
-  const russianToEnglish: Case[] = [];
-  const rangeOf = (quote: EventQuote) => {
+  const rangeOf = (event: CorpusEvent, quote: EventQuote) => {
     const start = sources.get(quote.file)!.text.indexOf(quote.quote);
+    if (start < 0) throw new Error(`Quote of ${event.id} not found in ${quote.file}`);
     return { start, end: start + quote.quote.length };
   };
+  const rangesIn = (event: CorpusEvent, file: string) => event.quotes.filter((quote) => quote.file === file).map((quote) => rangeOf(event, quote));
+  const englishToEnglish: Case[] = [];
+  const russianToEnglish: Case[] = [];
   for (const event of EVENTS) {
     // Further places a source tells the event are answers, never queries.
     for (const quote of event.quotes.filter((candidate) => !candidate.also)) {
-      const from = { file: quote.file, range: rangeOf(quote) };
+      const from = { file: quote.file, range: rangeOf(event, quote) };
       if (quote.file === RU) {
         const expected = ENGLISH.filter((file) => event.quotes.some((other) => other.file === file)).map((file) => ({ file, ranges: rangesIn(event, file) }));
         russianToEnglish.push({ event, from, expected, among: ENGLISH });
