@@ -4,11 +4,16 @@
  * often share no name or date in the sentence that tells it ("покончила с собой", "shot herself"),
  * but their content words translate ("ночь"/"night", "убийство"/"murder", "преемник"/"successor").
  *
- * The file (one string) loads with the module; its tables are built on first use, so a CLI call
- * that suggests nothing does not pay for splitting 42,000 lines.
+ * The file (1.2 MB, one string) is read and its tables built on first use, not with the module: a
+ * command or a window that suggests nothing does not pay for parsing it and splitting 42,000 lines.
+ * It is read from beside this module, so build/build.ts copies it beside each bundle that holds it.
  */
-import data from './glossary-data.json' with { type: 'json' };
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { foldForm, stemOf } from './words';
+
+const GLOSSARY_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'glossary-data.json');
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
@@ -23,7 +28,8 @@ function loaded(): Glossary {
   if (glossary) return glossary;
   const ruEn = new Map<string, readonly string[]>();
   const enRu = new Map<string, string[]>();
-  for (const line of (data as { ruEn: string }).ruEn.split('\n')) {
+  const data = JSON.parse(fs.readFileSync(GLOSSARY_FILE, 'utf8')) as { ruEn: string };
+  for (const line of data.ruEn.split('\n')) {
     const tab = line.indexOf('\t');
     const russian = line.slice(0, tab);
     const english = line.slice(tab + 1).split(' ');

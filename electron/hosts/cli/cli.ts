@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { apiTable, isApiMethod, type ApiClient, type ApiInput } from '../../../shared/api';
-import { createApiClient } from '../../../shared/client';
+import type { ApiClient, ApiInput } from '../../../shared/api';
 import { displayTitle, type DocumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { ExportGrouping, type ExportedFile, type ExportFormat } from '../../../shared/export';
@@ -14,12 +13,14 @@ import type { SearchHit, SearchResult } from '../../../shared/search';
 import { printedText } from '../../../shared/text/printed-text';
 import { LineIndex, rawPlaceAt } from '../../../shared/text/text-model';
 import { importFiles, pickDocument, type ImportOptions } from './import-files';
-import { normalizeFile } from './normalize-file';
 import { writeWhole } from '../../store/write-whole';
-import { openNodeHost, serveProject, type NodeHost } from '../node-host';
+import type { NodeHost } from '../node-host';
 import { defaultProjectPath, installLayout, sourcePackageRoot } from '../../install/paths';
 import { appVersion } from '../../install/version';
 import { formatMegabytes } from '../../import/limits';
+
+// The project, the API table and the importers load only inside the commands that use them
+// (`await import` below): loading them all made `--help` take over a second.
 
 /** The format names users type (`md`, as the file extension), and the API's names for them. */
 const CLI_FORMATS = { md: 'markdown', html: 'html', csv: 'csv', jsonld: 'jsonld', qdpx: 'qdpx' } as const satisfies Record<string, ExportFormat>;
@@ -41,10 +42,11 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .configureOutput({ writeOut: out });
 
   const globals = () => program.opts<GlobalOptions>();
-  const withHost = async <T>(run: (host: NodeHost) => Promise<T> | T): Promise<T> => {
+  const withHost = async <T>(run: (client: ApiClient, host: NodeHost) => Promise<T> | T): Promise<T> => {
+    const [{ openNodeHost }, { createApiClient }] = await Promise.all([import('../node-host'), import('../../../shared/client')]);
     const host = openNodeHost('cli', globals().project);
     try {
-      return await run(host);
+      return await run(createApiClient(host.dispatch), host);
     } finally {
       host.project.close();
     }
@@ -55,8 +57,8 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .command('info')
     .description('show the version, the project file and its schema version')
     .action(() =>
-      withHost(async (host) => {
-        const info = await createApiClient(host.dispatch).getAppInfo({});
+      withHost(async (client) => {
+        const info = await client.getAppInfo({});
         print(info, () => `Sourcebench ${info.appVersion}\nproject: ${info.projectPath}\nschema:  ${info.schemaVersion}\n`);
       }),
     );
@@ -65,8 +67,8 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .command('documents')
     .description('list the documents of the project')
     .action(() =>
-      withHost(async (host) => {
-        const documents = await createApiClient(host.dispatch).listDocuments({});
+      withHost(async (client) => {
+        const documents = await client.listDocuments({});
         print(documents, () => documents.map(describeDocument).join(''));
       }),
     );
@@ -76,8 +78,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .description('print the reading text of a document (its number in `documents`, or its id)')
     .argument('<document>', 'document number (1, 2, …) or id')
     .action((which: string) =>
-      withHost(async (host) => {
-        const client = createApiClient(host.dispatch);
+      withHost(async (client) => {
         const document = pickDocument(await client.listDocuments({}), which);
         const content = await client.getVersionContent({ versionId: document.currentVersionId });
         print(content, () => `${printedText(content).printed}\n`);
@@ -87,7 +88,8 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
   program
     .command('methods')
     .description('list the API methods that `call` accepts')
-    .action(() => {
+    .action(async () => {
+      const { apiTable } = await import('../../../shared/api');
       const methods = Object.entries(apiTable).map(([name, spec]) => ({ name, summary: spec.summary }));
       print(methods, () => methods.map((m) => `${m.name.padEnd(20)} ${m.summary}\n`).join(''));
     });
@@ -98,7 +100,8 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .argument('<method>', 'method name, see `methods`')
     .argument('[input]', 'JSON input', '{}')
     .action((method: string, input: string) =>
-      withHost(async (host) => {
+      withHost(async (_client, host) => {
+        const { isApiMethod } = await import('../../../shared/api');
         if (!isApiMethod(method)) throw new ApiError('unknown_method', `Unknown method "${method}" (see: sourcebench methods)`);
         let parsed: unknown;
         try {
@@ -118,6 +121,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .argument('<file>', 'a raw file (.txt, .md, .html, .docx, .pdf), e.g. corpus/002_10df7f476cedd2f2.txt')
     .option('--encoding <label>', 'decode a text file with this encoding instead of the detected one')
     .action(async (file: string, options: { encoding?: string }) => {
+      const { normalizeFile } = await import('./normalize-file');
       const normalized = await normalizeFile(file, installLayout(sourcePackageRoot()).corpusDir, options.encoding);
       const printed = printedText(normalized.normalized);
       print({ ...normalized.normalized, map: undefined, printed: printed.printed }, () => `${printed.printed}\n`);
@@ -130,6 +134,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .argument('<offset>', "offset into `text`'s output, in characters from 0", parseOffset)
     .option('--encoding <label>', 'as for `text`')
     .action(async (file: string, offset: number, options: { encoding?: string }) => {
+      const { normalizeFile } = await import('./normalize-file');
       const { rawText, inTextLayer, normalized } = await normalizeFile(file, installLayout(sourcePackageRoot()).corpusDir, options.encoding);
       const readingOffset = printedText(normalized).readingOffset(offset);
       if (readingOffset === null) throw new ApiError('invalid_input', `Offset ${offset} is past the end of the text`, 'offset');
@@ -148,7 +153,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .option('--date <date>', 'date of writing or publication, in words')
     .addOption(new Option('--kind <kind>', 'kind of source').choices(['primary', 'secondary', 'tertiary']).default('secondary'))
     .option('--version-of <document>', 'add the file as a new version of this document (number or id)')
-    .action((files: string[], options: ImportOptions) => withHost((host) => importFiles(host, files, options, out)));
+    .action((files: string[], options: ImportOptions) => withHost((client) => importFiles(client, files, options, out)));
 
   program
     .command('export')
@@ -157,8 +162,8 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .requiredOption('--out <path>', 'file to write (replaced whole, never left half-written)')
     .addOption(new Option('--group-by <grouping>', 'group the notes by').choices(ExportGrouping.options).default('document'))
     .action((options: { format: keyof typeof CLI_FORMATS; out: string; groupBy: ExportGrouping }) =>
-      withHost(async (host) => {
-        const file = await exportWithProgress(createApiClient(host.dispatch), { format: CLI_FORMATS[options.format], groupBy: options.groupBy });
+      withHost(async (client) => {
+        const file = await exportWithProgress(client, { format: CLI_FORMATS[options.format], groupBy: options.groupBy });
         await writeWhole(options.out, (temporary) => fs.writeFileSync(temporary, Buffer.from(file.content, file.encoding)));
         print({ out: options.out, annotations: file.annotations, mediaType: file.mediaType }, () => `${file.annotations} annotations written to ${options.out}\n`);
       }),
@@ -169,8 +174,8 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .description("copy the project file with SQLite's online backup (safe while the workbench has it open)")
     .requiredOption('--out <path>', 'file to write the copy to')
     .action((options: { out: string }) =>
-      withHost(async (host) => {
-        const backup = await createApiClient(host.dispatch).backupProject({ path: path.resolve(options.out) });
+      withHost(async (client) => {
+        const backup = await client.backupProject({ path: path.resolve(options.out) });
         print(backup, () => `project backed up to ${backup.path} (${formatMegabytes(backup.bytes)})\n`);
       }),
     );
@@ -182,8 +187,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .option('--doc <file>', 'only this document: its file name as `documents` lists it (a path to it will do); may be repeated', collect, [])
     .option('--limit <n>', 'at most this many hits (default 200)', parseLimit)
     .action((words: string[], options: { doc: string[]; limit?: number }) =>
-      withHost(async (host) => {
-        const client = createApiClient(host.dispatch);
+      withHost(async (client) => {
         const documents = await client.listDocuments({});
         const documentIds = options.doc.map((file) => documentByFileName(documents, file).id);
         const query = words.join(' ');
@@ -208,6 +212,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .description('serve the workbench to a browser on 127.0.0.1 (the browser host)')
     .option('--port <port>', 'port to listen on (default: a free one)', parsePort, 0)
     .action(async (options: { port: number }) => {
+      const { serveProject } = await import('../node-host');
       const { host, server } = await serveProject(globals().project, options.port);
       out(`Sourcebench browser host on ${server.origin} (project ${host.project.path})\n`);
       out(`Open: ${server.url}\n`);
@@ -224,10 +229,9 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
       return top;
     }, 5)
     .action((options: { doc: string; quote: string; top: number }) =>
-      withHost(async (host) => {
-        // Loaded when used: no other command needs the suggestion code.
+      withHost(async (client) => {
         const { describeMatches, matchQuote } = await import('./match');
-        const lines = await matchQuote(createApiClient(host.dispatch), options);
+        const lines = await matchQuote(client, options);
         print(lines, () => describeMatches(lines));
       }),
     );

@@ -6,11 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiClient } from '../../../shared/api';
-import { createApiClient } from '../../../shared/client';
 import type { DocumentSummary, SourceKind } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { exchangeFormatOf } from '../../../shared/exchange';
-import type { NodeHost } from '../node-host';
 
 export interface ImportOptions {
   encoding?: string;
@@ -31,8 +29,7 @@ export function pickDocument(documents: DocumentSummary[], which: string): Docum
   return found;
 }
 
-export async function importFiles(host: NodeHost, files: string[], options: ImportOptions, out: (text: string) => void): Promise<void> {
-  const client = createApiClient(host.dispatch);
+export async function importFiles(client: ApiClient, files: string[], options: ImportOptions, out: (text: string) => void): Promise<void> {
   const versionOf = options.versionOf ? pickDocument(await client.listDocuments({}), options.versionOf).id : undefined;
   const failures: string[] = [];
   for (const file of files) {

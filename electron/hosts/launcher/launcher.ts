@@ -1,14 +1,14 @@
 /**
  * `npm start`: builds what is stale, then opens the workbench in Electron where its binary is
  * installed, and otherwise falls back to the browser host, saying so in one line. It never just
- * fails: the worst case is an address to open by hand.
+ * fails: the worst case is an address to open by hand. `npm run serve` comes here too, to build
+ * the renderer if stale before the CLI's `serve`. Run from dist/cli by bin/launch.js.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildElectron, buildRenderer, electronIsStale, rendererIsStale, root } from '../../../build/build';
 import { downloadElectronBinary, findElectronBinary } from './electron-binary';
-import { serveProject } from '../node-host';
 import { dataDirectory } from '../../install/paths';
 
 /** Debian's Chromium first, then the other usual names on PATH. */
@@ -27,6 +27,8 @@ function hasDisplay(): boolean {
 
 async function runBrowserHost(reason: string): Promise<void> {
   console.log(`Sourcebench: ${reason}; starting the browser host instead.`);
+  // Loaded only here: starting Electron needs none of the app's own code.
+  const { serveProject } = await import('../node-host');
   const { host, server, stop } = await serveProject();
 
   const chromium = findChromium();
@@ -44,9 +46,15 @@ async function runBrowserHost(reason: string): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const forceBrowser = process.argv.includes('--browser') || process.env.SOURCEBENCH_BROWSER === '1';
+/** `argv`: the arguments after `npm start --` (`--browser`), or `serve` and its options for `npm run serve`. */
+export async function launch(argv: string[]): Promise<void> {
   if (rendererIsStale()) await buildRenderer();
+  if (argv[0] === 'serve') {
+    const { runCli } = await import('../cli/cli');
+    process.exitCode = await runCli(argv);
+    return;
+  }
+  const forceBrowser = argv.includes('--browser') || process.env.SOURCEBENCH_BROWSER === '1';
   if (forceBrowser) return runBrowserHost('--browser was given');
 
   let electron = findElectronBinary();
@@ -59,8 +67,3 @@ async function main(): Promise<void> {
   child.on('error', (error) => void runBrowserHost(`Electron did not start (${error.message})`));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
-
-main().catch((error: Error) => {
-  console.error(`Sourcebench could not start: ${error.message}`);
-  process.exitCode = 1;
-});
