@@ -6,13 +6,29 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiParsedInput } from '../../shared/api';
 import type { Annotation, NoteDocument } from '../../shared/annotations';
-import { anchorAll, CodePointIndex, describeRange, toCodePointOffset } from '../../shared/anchoring';
+import { anchorAll, CodePointIndex, describeRange, RevisionMap, toCodePointOffset } from '../../shared/anchoring';
 import { ApiError } from '../../shared/errors';
 import type { ChangeHistory, Snapshot } from './change-history';
-import type { AnnotationRows } from '../store/annotations';
+import type { AnchorMove, AnchorRow, AnnotationRows } from '../store/annotations';
 import type { ClaimRows } from '../store/claims';
 import type { DocumentRepository } from '../store/documents';
 import type { Repositories } from '../store/repositories';
+
+/** Annotations re-anchored and written per step: a few tens of milliseconds of work between two reports. */
+export const REANCHOR_STEP = 2_000;
+
+/** Called after each step of a re-anchoring with the annotations done so far and their total. */
+export type ReanchorProgress = (done: number, total: number) => void;
+
+/**
+ * A document's annotations re-anchored onto a new text, before that text is stored as a version.
+ * Each placement keeps what it was worked out from, so that one changed meanwhile is redone.
+ */
+export interface ReanchorPlan {
+  readonly documentId: string;
+  readonly newText: string;
+  readonly placed: ReadonlyMap<string, { readonly from: AnchorRow; readonly move: AnchorMove }>;
+}
 
 export class AnnotationService {
   private readonly rows: AnnotationRows;
@@ -30,12 +46,32 @@ export class AnnotationService {
     this.claimRows = repositories.claims;
   }
 
-  list(documentId?: string): Annotation[] {
-    return this.rows.list(documentId);
+  /**
+   * A document's annotations, or those with the given ids, or every document's; optionally only
+   * anchored ones or orphans. Each document is read through its index.
+   */
+  query(filter: { documentId?: string; ids?: readonly string[]; status?: Annotation['status'] }): Annotation[] {
+    const { documentId, ids, status } = filter;
+    if (ids) return this.withIds(ids).filter((annotation) => !status || annotation.status === status);
+    if (!status) return this.list(documentId);
+    const documents = documentId !== undefined ? [documentId] : this.documents.list().map((document) => document.id);
+    return documents.flatMap((id) => this.rows.listWithStatus(id, status));
   }
 
   get(id: string): Annotation {
     return this.rows.get(id);
+  }
+
+  list(documentId?: string): Annotation[] {
+    return this.rows.list(documentId);
+  }
+
+  /** Those of the given ids that exist, in document order; a gone one is simply not listed. */
+  private withIds(ids: readonly string[]): Annotation[] {
+    return [...new Set(ids)]
+      .map((id) => this.rows.find(id))
+      .filter((annotation): annotation is Annotation => annotation !== null)
+      .sort((a, b) => a.documentId.localeCompare(b.documentId) || (a.start ?? Infinity) - (b.start ?? Infinity));
   }
 
   create(input: ApiParsedInput<'createAnnotation'>): Annotation {
@@ -109,56 +145,107 @@ export class AnnotationService {
    * After a new version of a document is added: every annotation of the document moves to the new
    * version where its text went, or becomes an orphan that keeps its quote and context. Runs in
    * the caller's transaction; not an undoable change (undoing would not remove the version).
+   * With a plan (see planReanchoring) only what changed since it was made is anchored here.
+   * Costs one diff per version the annotations rest on, a binary search per annotation and one
+   * prepared UPDATE per annotation: linear in the annotations, whatever the project holds.
    */
-  reanchorDocument(documentId: string, newVersionId: string): { anchored: number; orphans: number } {
-    const annotations = this.rows.list(documentId);
-    if (annotations.length === 0) return { anchored: 0, orphans: 0 };
+  reanchorDocument(
+    documentId: string,
+    newVersionId: string,
+    options: { plan?: ReanchorPlan; onProgress?: ReanchorProgress } = {},
+  ): { anchored: number; orphans: number } {
+    const rows = this.rows.anchorsOfDocument(documentId);
+    const total = rows.length;
+    if (total === 0) return { anchored: 0, orphans: 0 };
     const newText = this.documents.readingText(newVersionId);
-    const codePoints = new CodePointIndex(newText);
-    const byVersion = new Map<string, Annotation[]>();
-    for (const annotation of annotations) {
-      const group = byVersion.get(annotation.versionId);
-      if (group) group.push(annotation);
-      else byVersion.set(annotation.versionId, [annotation]);
+    const plan = options.plan?.documentId === documentId && options.plan.newText === newText ? options.plan : null;
+    const planned: AnchorMove[] = [];
+    const unplanned: AnchorRow[] = [];
+    for (const row of rows) {
+      const placed = plan?.placed.get(row.id);
+      // The plan's row numbers were read before this transaction; only those read in it are sure.
+      if (placed && sameAnchor(placed.from, row)) planned.push(placed.move.row === row.row ? placed.move : { ...placed.move, row: row.row });
+      else unplanned.push(row);
     }
-    let anchored = 0;
-    let orphans = 0;
-    const stamp = this.now().toISOString();
+    const to = { versionId: newVersionId, updatedAt: this.now().toISOString() };
+    let done = 0;
+    const counts = { anchored: 0, orphans: 0 };
+    const write = (moves: readonly AnchorMove[]) => {
+      this.rows.moveAnchors(moves, to);
+      for (const move of moves) counts[move.status === 'anchored' ? 'anchored' : 'orphans']++;
+      done += moves.length;
+      options.onProgress?.(done, total);
+    };
+    return this.rows.withCacheFor(total, () => {
+      for (let from = 0; from < planned.length; from += REANCHOR_STEP) write(planned.slice(from, from + REANCHOR_STEP));
+      for (const moves of this.anchorSteps(unplanned, newText)) write(moves);
+      return counts;
+    });
+  }
+
+  /**
+   * Works a document's re-anchoring out before the transaction that stores the new version, a
+   * step at a time with the event loop free in between, so that an import job can show its
+   * progress while it runs (a transaction cannot span awaits: other requests would join it).
+   */
+  async planReanchoring(documentId: string, newText: string, onProgress?: ReanchorProgress): Promise<ReanchorPlan> {
+    const rows = this.rows.anchorsOfDocument(documentId);
+    const placed = new Map<string, { from: AnchorRow; move: AnchorMove }>();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const moves of this.anchorSteps(rows, newText)) {
+      for (const move of moves) placed.set(move.id, { from: byId.get(move.id)!, move });
+      onProgress?.(placed.size, rows.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { documentId, newText, placed };
+  }
+
+  /** Where each annotation goes, REANCHOR_STEP annotations at a time; one diff per version they rest on. */
+  private *anchorSteps(rows: readonly AnchorRow[], newText: string): Generator<AnchorMove[]> {
+    if (rows.length === 0) return;
+    const codePoints = new CodePointIndex(newText);
+    const byVersion = new Map<string, AnchorRow[]>();
+    for (const row of rows) {
+      const group = byVersion.get(row.versionId);
+      if (group) group.push(row);
+      else byVersion.set(row.versionId, [row]);
+    }
     for (const [versionId, group] of byVersion) {
       const previousText = this.documents.readingText(versionId);
-      const targets = group.map((annotation) => ({
-        quote: annotation.quote,
-        position:
-          annotation.start !== null && annotation.end !== null
-            ? { start: annotation.start, end: annotation.end }
-            : { start: 0, end: 0 },
-      }));
-      const results = anchorAll(newText, targets, { previousText });
-      group.forEach((annotation, index) => {
-        const result = results[index]!;
-        if (result.status === 'anchored') {
-          anchored++;
+      const revision = RevisionMap.between(previousText, newText);
+      let previousPoints: CodePointIndex | null = null;
+      // An orphan is carried through the diff from where it was last anchored, as if it were still
+      // there: a search of the whole new text for each one made orphans cost what the text is long.
+      const placeOf = (row: AnchorRow): { start: number; end: number } => {
+        if (row.start !== null && row.end !== null) return { start: row.start, end: row.end };
+        previousPoints ??= new CodePointIndex(previousText);
+        try {
+          return { start: previousPoints.toUtf16(row.position.start), end: previousPoints.toUtf16(row.position.end) };
+        } catch {
+          return { start: 0, end: 0 }; // not a place on that version: found by its quote and context alone
+        }
+      };
+      for (let from = 0; from < group.length; from += REANCHOR_STEP) {
+        const step = group.slice(from, from + REANCHOR_STEP);
+        const targets = step.map((row) => ({ quote: row.quote, position: placeOf(row) }));
+        const results = anchorAll(newText, targets, { revision });
+        yield step.map((row, index): AnchorMove => {
+          const result = results[index]!;
+          if (result.status === 'orphan') return { row: row.row, id: row.id, status: 'orphan', orphanReason: result.reason };
           // The selectors move with it: they describe the passage in the version it now rests on,
           // as the W3C model has it and as every export writes them.
-          const { quote } = describeRange(newText, result.start, result.end);
-          this.rows.put({
-            ...annotation,
-            versionId: newVersionId,
+          return {
+            row: row.row,
+            id: row.id,
             status: 'anchored',
             start: result.start,
             end: result.end,
-            quote,
+            quote: describeRange(newText, result.start, result.end).quote,
             position: { start: codePoints.toCodePoint(result.start), end: codePoints.toCodePoint(result.end) },
-            orphanReason: null,
-            updatedAt: stamp,
-          });
-        } else {
-          orphans++;
-          this.rows.put({ ...annotation, status: 'orphan', start: null, end: null, orphanReason: result.reason, updatedAt: stamp });
-        }
-      });
+          };
+        });
+      }
     }
-    return { anchored, orphans };
   }
 
   // -- internals ------------------------------------------------------------------------------------
@@ -177,6 +264,21 @@ export class AnnotationService {
   private checkTags(tagIds: readonly string[]): void {
     for (const id of tagIds) this.rows.getTag(id, 'tagIds');
   }
+}
+
+/** Whether an annotation still rests where, and quotes what, it did when its placement was worked out. */
+function sameAnchor(a: AnchorRow, b: AnchorRow): boolean {
+  return (
+    a.versionId === b.versionId &&
+    a.status === b.status &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.position.start === b.position.start &&
+    a.position.end === b.position.end &&
+    a.quote.exact === b.quote.exact &&
+    a.quote.prefix === b.quote.prefix &&
+    a.quote.suffix === b.quote.suffix
+  );
 }
 
 function describeUpdate(input: ApiParsedInput<'updateAnnotation'>): string {

@@ -9,7 +9,7 @@ import { normalize, NORMALIZER } from '../../shared/text/normalize';
 import { bundledEntry, seedBundledCorpus } from '../corpus/seed';
 import { ProjectFileError } from '../store/database';
 import { openProjectDatabase, type OpenedDatabase } from '../store/database';
-import { AnnotationService } from './annotation-service';
+import { AnnotationService, type ReanchorPlan, type ReanchorProgress } from './annotation-service';
 import { AssessmentService } from './assessment-service';
 import { ChangeHistory } from './change-history';
 import { ClaimService } from './claim-service';
@@ -50,12 +50,18 @@ export class Project {
 
   /**
    * Adds a new version of a document and re-anchors the document's annotations on it, in one
-   * transaction: the old version stays, and no annotation is ever left pointing at nothing.
+   * transaction: the old version stays, and no annotation is ever left pointing at nothing. A plan
+   * made beforehand (AnnotationService.planReanchoring, on the same text) leaves the transaction
+   * only the writes and whatever changed since.
    */
-  addVersion(documentId: string, version: NewVersion): AddedVersion & { anchored: number; orphans: number } {
+  addVersion(
+    documentId: string,
+    version: NewVersion,
+    reanchoring: { plan?: ReanchorPlan; onProgress?: ReanchorProgress } = {},
+  ): AddedVersion & { anchored: number; orphans: number } {
     return this.opened.db.transaction(() => {
       const added = this.documents.addVersion(documentId, version);
-      return { ...added, ...this.annotations.reanchorDocument(documentId, added.versionId) };
+      return { ...added, ...this.annotations.reanchorDocument(documentId, added.versionId, reanchoring) };
     })();
   }
 

@@ -48,6 +48,12 @@ export interface AnchorOptions {
    * the whole text. Recommended whenever both versions are at hand.
    */
   previousText?: string;
+  /**
+   * The diff of `previousText` and the new text, made once with `RevisionMap.between`: in place of
+   * `previousText`, so that many annotations anchored in several calls (a long re-anchoring that
+   * reports progress between them) share one diff.
+   */
+  revision?: RevisionMap;
   /** Lowest confidence (0–1) at which an annotation is placed; below it, it is an orphan. Default 0.6. */
   minConfidence?: number;
   /** How far (UTF-16 units, either side of the expected place) the windowed exact and the fuzzy search look. Default 4096. */
@@ -493,9 +499,18 @@ function revisionFor(previousText: string, text: string): RevisionMap {
   return cachedRevision;
 }
 
+/** The diff the options give or ask for, if any. */
+function revisionOf(text: string, options: AnchorOptions, diff: (previousText: string, text: string) => RevisionMap): RevisionMap | null {
+  if (options.revision) {
+    if (options.revision.newText !== text) throw new RangeError('anchoring: the revision given is a diff onto another text');
+    return options.revision;
+  }
+  return options.previousText === undefined ? null : diff(options.previousText, text);
+}
+
 /** Finds where an annotation's text went in a new version of the text. */
 export function anchor(text: string, target: AnchorTarget, options: AnchorOptions = {}): AnchorResult {
-  const revision = options.previousText === undefined ? null : revisionFor(options.previousText, text);
+  const revision = revisionOf(text, options, revisionFor);
   return new Anchorer(text, options, revision).anchor(target);
 }
 
@@ -506,7 +521,7 @@ export function anchor(text: string, target: AnchorTarget, options: AnchorOption
  * annotation is first looked for where the text moved to.
  */
 export function anchorAll(text: string, targets: readonly AnchorTarget[], options: AnchorOptions = {}): AnchorResult[] {
-  const revision = options.previousText === undefined ? null : RevisionMap.between(options.previousText, text);
+  const revision = revisionOf(text, options, (previousText) => RevisionMap.between(previousText, text));
   const anchorer = new Anchorer(text, options, revision, !revision && targets.length >= INDEX_FROM);
   const results = new Array<AnchorResult>(targets.length);
   if (revision) {

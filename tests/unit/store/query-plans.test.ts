@@ -87,6 +87,30 @@ describe('the store uses its indexes', () => {
     }
   });
 
+  it('re-anchoring reads a document through its index and writes each row by its rowid, not by a search', () => {
+    const ran = plansOf((rows) => {
+      const [anchor] = rows.anchorsOfDocument(documentId);
+      expect(anchor).toBeDefined();
+      // Row −1 does not exist: the statements run (and are planned) without changing the project.
+      rows.moveAnchors(
+        [
+          { row: -1, id: anchor!.id, status: 'orphan', orphanReason: 'none' },
+          { row: -1, id: anchor!.id, status: 'anchored', start: 0, end: 5, quote: anchor!.quote, position: { start: 0, end: 5 } },
+        ],
+        { versionId: anchor!.versionId, updatedAt: '2024-01-01T00:00:00.000Z' },
+      );
+    });
+    for (const { sql, plan } of ran) {
+      for (const step of plan) {
+        expect(step, sql).not.toMatch(FULL_SCAN('annotations'));
+        expect(step, sql).not.toMatch(/USE TEMP B-TREE/);
+      }
+    }
+    const writes = ran.filter(({ sql }) => sql.trimStart().startsWith('UPDATE'));
+    expect(writes).toHaveLength(2);
+    for (const { sql, plan } of writes) expect(plan, sql).toEqual(['SEARCH annotations USING INTEGER PRIMARY KEY (rowid=?)']);
+  });
+
   it("finds a tag's children and a tag's annotations by index", () => {
     for (const { sql, plan } of plansOf((rows) => [rows.childrenOf(tagId), rows.withTag(tagId)])) {
       for (const step of plan) {
