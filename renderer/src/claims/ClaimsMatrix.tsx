@@ -3,11 +3,12 @@
  * stances of that source's accounts (symbol, colour and words). Sortable by date and wording,
  * filterable by tag, person and stance. A row or a cell opens the claim in the compare view.
  */
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Claim, Stance } from '../../../shared/claims';
 import { type DocumentSummary, displayTitle } from '../../../shared/domain';
 import { TagOptions } from '../codebook/TagOptions';
 import { buildTagTree, flattenTree } from '../codebook/tag-tree';
+import { useVirtualRows } from '../lists/use-virtual-rows';
 import { useAnnotationIndex, useSnapshot, useStores } from '../state/store-context';
 import { accountViews, agreementOf, allPeople, filterClaims, shortTitle, stancesConflict, stancesOf, type MatrixFilter } from './claim-facts';
 import { StanceLegend, StanceMark, StanceOptions } from './StanceMark';
@@ -33,6 +34,31 @@ function compareDates(a: Claim, b: Claim): number {
   return a.date.from.localeCompare(b.date.from) || a.date.to.localeCompare(b.date.to);
 }
 
+interface RowFacts {
+  readonly conflict: boolean;
+  readonly agreement: ReturnType<typeof agreementOf>;
+  readonly stances: ReadonlyMap<string, ReturnType<typeof stancesOf>>;
+}
+
+/** A row with a one-line wording, in pixels; a longer wording wraps (each row is measured once drawn). */
+const estimateRow = () => 34;
+
+/**
+ * The rows scroll with the claims panel's tab panel: the box around the table scrolls it
+ * sideways only (it grows with the table, though its overflow-x makes it look like a vertical
+ * scroller too).
+ */
+const scrollContainer = (start: HTMLElement) => start.closest<HTMLElement>('[role="tabpanel"]');
+
+/** The space of the rows not drawn, above or below those drawn. */
+function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr className="virtual-spacer" aria-hidden="true">
+      <td colSpan={columns} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
 export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummary[] }) {
   const { claims: claimStore, codebook, workspace } = useStores();
   const { claims } = useSnapshot(claimStore);
@@ -48,34 +74,45 @@ export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummar
     () => sortClaims(filterClaims(claims, filter, annotationsById, tags), sort),
     [claims, filter, annotationsById, tags, sort],
   );
-  // What each row shows, worked out when the claims, highlights or sources change, not on every render.
-  const facts = useMemo(
-    () =>
-      new Map(
-        rows.map((claim) => [
-          claim.id,
-          {
-            conflict: stancesConflict(claim),
-            agreement: agreementOf(accountViews(claim, annotationsById, documents), claim),
-            stances: new Map(documents.map((document) => [document.id, stancesOf(claim, document.id, annotationsById)])),
-          },
-        ]),
-      ),
-    [rows, annotationsById, documents],
-  );
+  // What each row shows, worked out only for the rows drawn (a thousand claims, a screenful in
+  // sight) and kept by claim: a changed claim is a new object, so its facts are worked out again,
+  // and all of them when the highlights or the sources change.
+  const facts = useMemo(() => {
+    const known = new WeakMap<Claim, RowFacts>();
+    return (claim: Claim): RowFacts => {
+      let found = known.get(claim);
+      if (!found) {
+        found = {
+          conflict: stancesConflict(claim),
+          agreement: agreementOf(accountViews(claim, annotationsById, documents), claim),
+          stances: new Map(documents.map((document) => [document.id, stancesOf(claim, document.id, annotationsById)])),
+        };
+        known.set(claim, found);
+      }
+      return found;
+    };
+  }, [annotationsById, documents]);
+  const getItemKey = useCallback((index: number) => rows[index]!.id, [rows]);
+  const virtual = useVirtualRows<HTMLTableSectionElement>({ count: rows.length, estimateSize: estimateRow, getItemKey, overscan: 10, scrollContainer });
   const labels = useMemo(() => new Map(documents.map((document) => [document.id, shortTitle(document)])), [documents]);
   const filtering = filter.tag !== '' || filter.person !== '' || filter.stance !== '';
+  // Claim, date, a column a source, disputed.
+  const columns = documents.length + 3;
 
   const open = (claim: Claim) => workspace.compareClaim(claim.id);
-  const onRowKey = (claim: Claim) => (event: KeyboardEvent<HTMLTableRowElement>) => {
+  // By index, not by the next row in the page: the next claim may not be drawn yet.
+  const onRowKey = (claim: Claim, index: number) => (event: KeyboardEvent<HTMLTableRowElement>) => {
     if (event.target !== event.currentTarget) return;
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       open(claim);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    } else if (event.key in step) {
       event.preventDefault();
-      const row = event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling;
-      (row as HTMLElement | null)?.focus();
+      virtual.focusIndex(Math.max(0, Math.min(rows.length - 1, index + step[event.key]!)));
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      virtual.focusIndex(event.key === 'Home' ? 0 : rows.length - 1);
     }
   };
 
@@ -156,9 +193,10 @@ export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummar
         <p className="claims-empty muted">No claim matches the filter.</p>
       ) : (
         <div className="matrix-scroll">
-          <table className="claims-matrix" aria-label="Claims by source">
+          {/* Only the rows near the visible part are drawn: the row count and each row's place are told. */}
+          <table className="claims-matrix" aria-label="Claims by source" aria-rowcount={rows.length + 1}>
             <thead>
-              <tr>
+              <tr aria-rowindex={1}>
                 {sortHeader('wording', 'Claim')}
                 {sortHeader('date', 'Date')}
                 {documents.map((document) => (
@@ -171,20 +209,25 @@ export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummar
                 </th>
               </tr>
             </thead>
-            <tbody>
-              {rows.map((claim) => {
-                const { conflict, agreement, stances: stancesBySource } = facts.get(claim.id)!;
+            <tbody ref={virtual.startRef}>
+              {virtual.before > 0 && <SpacerRow height={virtual.before} columns={columns} />}
+              {virtual.rows.map(({ index, key }) => {
+                const claim = rows[index]!;
+                const { conflict, agreement, stances: stancesBySource } = facts(claim);
                 const figuresDiffer = !conflict && agreement.state === 'disputed';
                 return (
                   <tr
-                    key={claim.id}
+                    key={key as string}
+                    ref={virtual.measure}
+                    data-index={index}
+                    aria-rowindex={index + 2}
                     tabIndex={0}
                     className={claim.id === claimsPanel.claimId ? 'current' : undefined}
                     aria-current={claim.id === claimsPanel.claimId ? 'true' : undefined}
                     data-claim-id={claim.id}
                     title="Open in the compare view (Enter)"
                     onClick={() => open(claim)}
-                    onKeyDown={onRowKey(claim)}
+                    onKeyDown={onRowKey(claim, index)}
                   >
                     <th scope="row" className="col-wording">
                       {claim.wording}
@@ -221,6 +264,7 @@ export function ClaimsMatrix({ documents }: { documents: readonly DocumentSummar
                   </tr>
                 );
               })}
+              {virtual.after > 0 && <SpacerRow height={virtual.after} columns={columns} />}
             </tbody>
           </table>
         </div>

@@ -4,18 +4,23 @@
  * action says how many annotations it touches, and merge and delete ask first. The panes and the
  * sidebar can be filtered by a tag (with its sub-tags).
  */
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ApiClient } from '../../../shared/api';
 import type { Tag } from '../../../shared/annotations';
+import { VirtualList, type VirtualListHandle } from '../lists/VirtualList';
 import { messageOf } from '../state/errors';
 import { useSnapshot, useStores } from '../state/store-context';
 import { NewTagForm } from './NewTagForm';
 import { DeleteDialog, MergeDialog, MoveDialog } from './TagDialogs';
 import { TagEditor } from './TagEditor';
 import { TagRow } from './TagRow';
-import { buildTagTree, filterRoots, flattenTree, isWithin, plural, tagPath, withDescendants } from './tag-tree';
+import { buildTagTree, filterRoots, flattenTree, isWithin, plural, tagPath, withDescendants, type TagNode } from './tag-tree';
 
 const DRAG_TYPE = 'application/x-sourcebench-tag';
+
+/** A tag's line, in pixels; a description or the open editor make it taller (each is measured once drawn). */
+const TAG_ROW_HEIGHT = 26;
+const tagKey = (node: TagNode) => node.tag.id;
 
 type Pending = { kind: 'move' | 'merge' | 'delete'; tag: Tag } | null;
 
@@ -31,6 +36,19 @@ export function CodebookPanel() {
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const roots = filterRoots(tags, tagFilter);
+  const list = useRef<VirtualListHandle>(null);
+  const indexOf = (id: string | null) => (id === null ? -1 : rows.findIndex((node) => node.tag.id === id));
+
+  // A tag just added (or chosen) is brought into sight once: in a long codebook it may be far
+  // from the rows drawn, and its row may come only with the next codebook.
+  const broughtIntoSight = useRef<string | null>(null);
+  useEffect(() => {
+    if (selected === null || broughtIntoSight.current === selected) return;
+    const index = indexOf(selected);
+    if (index < 0) return;
+    broughtIntoSight.current = selected;
+    list.current?.scrollToIndex(index);
+  });
 
   /** Runs a change of the codebook and says what it did, or why it could not be done. */
   const run = async <T,>(action: (client: ApiClient) => Promise<T>, done: (result: T) => string) => {
@@ -87,10 +105,21 @@ export function CodebookPanel() {
         </p>
       )}
       {tags.length === 0 && <p className="empty muted">The codebook is empty. Add a tag above; sub-tags go under a parent.</p>}
-      <ul className="tag-tree" aria-label="Codebook">
-        {rows.map((node) => (
+      <VirtualList
+        as="ul"
+        className="tag-tree"
+        aria-label="Codebook"
+        items={rows}
+        itemKey={tagKey}
+        estimateSize={TAG_ROW_HEIGHT}
+        overscan={12}
+        handle={list}
+        // The row being dragged stays in the page while the list scrolls under the drag: its
+        // dragend (which clears the drag) is dispatched to it.
+        pinned={dragging === null ? undefined : [indexOf(dragging)]}
+        renderItem={(node, item) => (
           <TagRow
-            key={node.tag.id}
+            item={item}
             node={node}
             selected={selected === node.tag.id}
             filtered={tagFilter.includes(node.tag.id)}
@@ -126,8 +155,8 @@ export function CodebookPanel() {
               />
             )}
           </TagRow>
-        ))}
-      </ul>
+        )}
+      />
       {/* Below the list, so that rows do not shift when a drag starts. */}
       {dragging && (
         <div

@@ -1,8 +1,11 @@
 /** One tag in the codebook tree: drag grip, colour, name, counts and the filter toggle; its editor opens below it. */
 import type { DragEvent } from 'react';
+import type { ItemProps } from '../lists/VirtualList';
 import { plural, type TagNode } from './tag-tree';
 
 interface RowProps {
+  /** What the codebook's list gives its rows (measuring, position for screen readers). */
+  readonly item: ItemProps;
   readonly node: TagNode;
   readonly selected: boolean;
   readonly filtered: boolean;
@@ -17,10 +20,11 @@ interface RowProps {
   readonly children: React.ReactNode;
 }
 
-export function TagRow({ node, selected, filtered, chosenFilter, dropTarget, onSelect, onFilter, children, ...drag }: RowProps) {
+export function TagRow({ item, node, selected, filtered, chosenFilter, dropTarget, onSelect, onFilter, children, ...drag }: RowProps) {
   const { tag, depth, total } = node;
   return (
     <li
+      {...item}
       className={`tag-row${selected ? ' selected' : ''}${filtered ? ' filtered' : ''}${dropTarget ? ' drop-target' : ''}`}
       data-tag-id={tag.id}
       data-tag-name={tag.name}

@@ -2,9 +2,10 @@
  * One annotation in the sidebar: its quote, tags, the claims it is an account of (stance symbol
  * and wording; a click compares the claim's accounts), the grade of its source and the
  * credibility of the information, a note preview and when it last changed. A click scrolls its
- * pane to it; it lights up together with its highlight. It can be copied as a quotation.
+ * pane to it; it lights up together with its highlight (the sidebar brings a lit card into sight).
+ * It can be copied as a quotation.
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo } from 'react';
 import type { Annotation, SourceReliability, Tag } from '../../../shared/annotations';
 import { STANCES } from '../../../shared/claims';
 import { CredibilityBadge, GradeBadge } from '../assessment/grades';
@@ -24,8 +25,6 @@ interface Props {
   readonly now: number;
   /** The claims the annotation is an account of (undefined: none). */
   readonly claimMarks?: ClaimMarks;
-  /** Whether the pointer is over the list (then a lit card is not scrolled into view). */
-  readonly pointerInList: () => boolean;
 }
 
 export const AnnotationCard = memo(function AnnotationCard({
@@ -36,14 +35,9 @@ export const AnnotationCard = memo(function AnnotationCard({
   lit,
   now,
   claimMarks,
-  pointerInList,
 }: Props) {
   const { annotations: store, workspace } = useStores();
-  const card = useRef<HTMLElement>(null);
   const quotation = useCopyQuotation();
-  useEffect(() => {
-    if (lit && !pointerInList()) card.current?.scrollIntoView({ block: 'nearest' });
-  }, [lit, pointerInList]);
 
   const chips = annotation.tagIds
     .map((id) => tags.find((tag) => tag.id === id))
@@ -51,7 +45,6 @@ export const AnnotationCard = memo(function AnnotationCard({
   const activate = () => store.scrollTo(annotation);
   return (
     <article
-      ref={card}
       className={`card${lit ? ' lit' : ''}`}
       data-color={annotation.color}
       data-annotation-id={annotation.id}

@@ -4,13 +4,14 @@
  * information (the sidebar's own), and by a search over their words, tags, colours, grades,
  * claims, stances and documents.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CREDIBILITY_WORDING, SOURCE_RELIABILITY_WORDING, type Annotation } from '../../../shared/annotations';
 import { type DocumentSummary, displayTitle } from '../../../shared/domain';
 import { CREDIBILITIES, GRADES } from '../assessment/grades';
 import { claimMarksByAnnotation } from '../claims/claim-marks';
 import { TagOptions } from '../codebook/TagOptions';
 import { buildTagTree, filterRoots, flattenTree, tagPath, withDescendants } from '../codebook/tag-tree';
+import { VirtualList, type VirtualListHandle } from '../lists/VirtualList';
 import { useSnapshot, useStores } from '../state/store-context';
 import { AnnotationCard } from './AnnotationCard';
 import { compileQuery, parseAnnotationQuery } from './annotation-query';
@@ -24,6 +25,10 @@ export interface SidebarFilters {
   readonly credibility: string;
 }
 
+/** A card with a quote of three lines and its footer, in pixels; a note or tags make it taller (each is measured once drawn). */
+const CARD_HEIGHT = 110;
+const annotationKey = (annotation: Annotation) => annotation.id;
+
 export const NO_SIDEBAR_FILTERS: SidebarFilters = { grade: '', credibility: '' };
 
 interface Props {
@@ -36,14 +41,15 @@ interface Props {
 
 export function AnnotationsTab({ documents, visible, filters, onFilters }: Props) {
   const stores = useStores();
-  const { annotations, hovered } = useSnapshot(stores.annotations);
+  const { annotations } = useSnapshot(stores.annotations);
+  const { hovered } = useSnapshot(stores.annotations.hovering);
   const { tags, tagFilter } = useSnapshot(stores.codebook);
   const { assessments } = useSnapshot(stores.assessments);
   const { claims } = useSnapshot(stores.claims);
   const claimMarks = useMemo(() => claimMarksByAnnotation(claims), [claims]);
   const now = useNow();
   const pointerIn = useRef(false);
-  const pointerInList = useCallback(() => pointerIn.current, []);
+  const list = useRef<VirtualListHandle>(null);
 
   const rows = useMemo(() => flattenTree(buildTagTree(tags)), [tags]);
   const roots = filterRoots(tags, tagFilter);
@@ -67,17 +73,30 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
         .map(({ annotation }) => annotation),
     [annotations, order],
   );
-  const shown = inView.filter((annotation: Annotation) => {
-    if (filterSet.size > 0 && !annotation.tagIds.some((id) => filterSet.has(id))) return false;
-    if (!matchesQuery(annotation)) return false;
-    const grade = assessments[annotation.documentId]?.reliability ?? null;
-    if (filters.grade === 'none' ? grade !== null : filters.grade && grade !== filters.grade) return false;
-    const credibility = annotation.credibility;
-    if (filters.credibility === 'none' ? credibility !== null : filters.credibility && String(credibility) !== filters.credibility)
-      return false;
-    return true;
-  });
+  // Not worked out again when only the hovered highlight changes: thousands of cards.
+  const shown = useMemo(
+    () =>
+      inView.filter((annotation: Annotation) => {
+        if (filterSet.size > 0 && !annotation.tagIds.some((id) => filterSet.has(id))) return false;
+        if (!matchesQuery(annotation)) return false;
+        const grade = assessments[annotation.documentId]?.reliability ?? null;
+        if (filters.grade === 'none' ? grade !== null : filters.grade && grade !== filters.grade) return false;
+        const credibility = annotation.credibility;
+        if (filters.credibility === 'none' ? credibility !== null : filters.credibility && String(credibility) !== filters.credibility)
+          return false;
+        return true;
+      }),
+    [inView, filterSet, matchesQuery, assessments, filters],
+  );
   const filtering = filterSet.size > 0 || filters.grade !== '' || filters.credibility !== '' || parsed.terms.length > 0;
+
+  // A highlight lit in a pane brings its card into sight (its card may not be drawn yet); not
+  // while the pointer is over the list, which would then move under it.
+  useEffect(() => {
+    if (!hovered || pointerIn.current) return;
+    const index = shown.findIndex((annotation) => annotation.id === hovered);
+    if (index >= 0) list.current?.scrollToIndex(index);
+  }, [hovered, shown]);
 
   return (
     <div className="tab-body annotations-tab">
@@ -153,14 +172,17 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
         <p className="empty muted">Select a passage in a pane to highlight it; it appears here, in the order of the text.</p>
       )}
       {inView.length > 0 && shown.length === 0 && <p className="empty muted">No annotation matches the filter.</p>}
-      <ol
+      <VirtualList
         className="cards"
         aria-label="Annotations"
+        items={shown}
+        itemKey={annotationKey}
+        estimateSize={CARD_HEIGHT}
+        handle={list}
         onMouseEnter={() => (pointerIn.current = true)}
         onMouseLeave={() => (pointerIn.current = false)}
-      >
-        {shown.map((annotation) => (
-          <li key={annotation.id}>
+        renderItem={(annotation, props) => (
+          <li {...props}>
             <AnnotationCard
               annotation={annotation}
               tags={tags}
@@ -169,11 +191,10 @@ export function AnnotationsTab({ documents, visible, filters, onFilters }: Props
               lit={hovered === annotation.id}
               now={now}
               claimMarks={claimMarks.get(annotation.id)}
-              pointerInList={pointerInList}
             />
           </li>
-        ))}
-      </ol>
+        )}
+      />
     </div>
   );
 }

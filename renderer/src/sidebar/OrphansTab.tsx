@@ -6,9 +6,14 @@
 import { useMemo, useState } from 'react';
 import type { Annotation } from '../../../shared/annotations';
 import { type DocumentSummary, displayTitle } from '../../../shared/domain';
+import { VirtualList } from '../lists/VirtualList';
 import { messageOf } from '../state/errors';
 import { useSnapshot, useStores } from '../state/store-context';
 import { fullTime, relativeTime, useNow } from './time';
+
+/** An orphan's card: its quote in context, why, and the button, in pixels (each is measured once drawn). */
+const ORPHAN_HEIGHT = 170;
+const orphanKey = (orphan: Annotation) => orphan.id;
 
 export function OrphansTab({ documents }: { documents: readonly DocumentSummary[] }) {
   const { annotations: store, workspace } = useStores();
@@ -48,11 +53,16 @@ export function OrphansTab({ documents }: { documents: readonly DocumentSummary[
           : 'Nothing selected in a pane.'}
       </p>
       {orphans.length === 0 && <p className="empty muted">No orphaned annotations.</p>}
-      <ol className="cards" aria-label="Orphaned annotations">
-        {orphans.map((orphan) => {
+      <VirtualList
+        className="cards"
+        aria-label="Orphaned annotations"
+        items={orphans}
+        itemKey={orphanKey}
+        estimateSize={ORPHAN_HEIGHT}
+        renderItem={(orphan, props) => {
           const sameDocument = selection?.documentId === orphan.documentId;
           return (
-            <li key={orphan.id}>
+            <li {...props}>
               <article className="card orphan" data-color={orphan.color} data-annotation-id={orphan.id}>
                 <p className="orphan-context">
                   {orphan.quote.prefix && <span className="context">…{orphan.quote.prefix}</span>}
@@ -99,8 +109,8 @@ export function OrphansTab({ documents }: { documents: readonly DocumentSummary[
               </article>
             </li>
           );
-        })}
-      </ol>
+        }}
+      />
     </div>
   );
 }

@@ -40,7 +40,7 @@ export const LAYERS: readonly Layer[] = [
     folder: 'renderer/',
     why: 'renderer/ runs in a browser or a sandboxed Electron renderer and reaches the rest only through the API',
     mayImport: ['renderer/', 'shared/'],
-    packages: ['react', 'react-dom', 'prosemirror-*'],
+    packages: ['react', 'react-dom', 'prosemirror-*', '@tanstack/react-virtual'],
     nodeBuiltins: false,
   },
   {
