@@ -123,8 +123,34 @@ export const HistoryState = z.object({
   /** What undo would take back ("add highlight"), for the menu and the tooltip. */
   undoLabel: z.string().nullable(),
   redoLabel: z.string().nullable(),
+  /**
+   * Which run of the project's change history this is (a new one each time the project is opened)
+   * and how many changes it has made, undone or redone: a renderer that has seen revision N asks
+   * for what changed since, instead of reloading every annotation.
+   */
+  epoch: z.string(),
+  revision: z.number().int().nonnegative(),
 });
 export type HistoryState = z.infer<typeof HistoryState>;
+
+/**
+ * What changed in the project since a revision of its change history, merged over every change,
+ * undo and redo in between: the annotations as they now are, those that are gone, and which
+ * other kinds of data a store must read again (tags, claims, one document's assessment).
+ */
+export const ChangesSince = z.object({
+  history: HistoryState,
+  /** False when the history no longer reaches back that far (or the project was reopened): read everything again. */
+  complete: z.boolean(),
+  annotations: z.array(Annotation),
+  removedAnnotations: z.array(z.string()),
+  /** The codebook changed: tags, or the annotations counted under them. */
+  tags: z.boolean(),
+  claims: z.boolean(),
+  /** Documents whose source assessment changed. */
+  assessments: z.array(z.string()),
+});
+export type ChangesSince = z.infer<typeof ChangesSince>;
 
 /** Reading text size, in pixels, of a new workbench. */
 export const DEFAULT_FONT_SIZE = 17;

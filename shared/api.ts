@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   Annotation,
+  ChangesSince,
   Credibility,
   HighlightColor,
   HistoryState,
@@ -114,8 +115,17 @@ export const apiTable = {
     output: ImportJob,
   },
   listAnnotations: {
-    summary: 'The annotations of one document (all versions), or of all documents, in document order.',
-    input: z.object({ documentId: Id.optional() }).strict(),
+    summary:
+      'The annotations of one document (all versions), or those with the given ids (those that exist), or of all documents; optionally only anchored ones or orphans; in document order.',
+    input: z
+      .object({
+        documentId: Id.optional(),
+        /** A renderer reads the highlights its claims and search hits point to, in documents it has not opened. */
+        ids: z.array(Id).max(10_000).optional(),
+        /** Only the anchored ones, or only the orphans (of every document, for the Orphans tab, when no document is given). */
+        status: z.enum(['anchored', 'orphan']).optional(),
+      })
+      .strict(),
     output: z.array(Annotation),
   },
   createAnnotation: {
@@ -281,6 +291,11 @@ export const apiTable = {
     summary: 'Whether there is an annotation change to undo or redo, and which.',
     input: NoInput,
     output: HistoryState,
+  },
+  changesSince: {
+    summary: 'What changed (annotations, tags, claims, assessments) since a revision of the change history, with the history state.',
+    input: z.object({ epoch: z.string().max(100), revision: z.number().int().nonnegative() }).strict(),
+    output: ChangesSince,
   },
   undo: {
     summary: 'Takes back the last annotation, tag, assessment or claim change, in any pane.',

@@ -4,8 +4,9 @@
  * entities it touches before and after, so undo and redo restore exactly what was there, in the
  * order the changes were made.
  */
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Annotation, HistoryState, SourceAssessment } from '../../shared/annotations';
+import type { Annotation, ChangesSince, HistoryState, SourceAssessment } from '../../shared/annotations';
 import { ApiError } from '../../shared/errors';
 import type { AnnotationRows, TagRecord } from '../store/annotations';
 import type { AccountRecord, ClaimRecord, ClaimRows } from '../store/claims';
@@ -28,12 +29,28 @@ type Side = 'before' | 'after';
 
 /** Changes kept for undo; older ones fall off (they stay saved, only no longer undoable). */
 const HISTORY_LIMIT = 500;
+/**
+ * Revisions kept for `changesSince`: a renderer that fell further behind reads everything again.
+ * Each entry holds only the states of the entities it wrote.
+ */
+const REVISION_LOG_LIMIT = 1000;
+
+/** The state one side of a change left in the project, as `changesSince` reports it. */
+interface Revision {
+  readonly revision: number;
+  readonly snapshots: readonly Snapshot[];
+  readonly side: Side;
+}
 
 export class ChangeHistory {
   private readonly annotationRows: AnnotationRows;
   private readonly claimRows: ClaimRows;
   private readonly undoStack: Change[] = [];
   private readonly redoStack: Change[] = [];
+  /** A renderer's revision means nothing to another run of the history (the project was reopened). */
+  private readonly epoch = randomUUID();
+  private revision = 0;
+  private readonly revisions: Revision[] = [];
 
   constructor(
     private readonly db: Database.Database,
@@ -49,12 +66,58 @@ export class ChangeHistory {
     this.undoStack.push({ label, snapshots });
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     this.redoStack.length = 0;
+    this.logRevision(snapshots, 'after');
   }
 
   state(): HistoryState {
     const undo = this.undoStack[this.undoStack.length - 1];
     const redo = this.redoStack[this.redoStack.length - 1];
-    return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
+    return {
+      canUndo: !!undo,
+      canRedo: !!redo,
+      undoLabel: undo?.label ?? null,
+      redoLabel: redo?.label ?? null,
+      epoch: this.epoch,
+      revision: this.revision,
+    };
+  }
+
+  /**
+   * What changed after the given revision, merged: an entity written by several changes is
+   * reported once, as it now is. Incomplete (read everything again) for another epoch or a
+   * revision older than the log reaches.
+   */
+  changesSince(epoch: string, revision: number): ChangesSince {
+    const first = this.revisions[0]?.revision ?? this.revision + 1;
+    const complete = epoch === this.epoch && revision <= this.revision && revision >= first - 1;
+    const annotations = new Map<string, Annotation | null>();
+    const assessments = new Set<string>();
+    let tags = false;
+    let claims = false;
+    if (complete) {
+      for (const entry of this.revisions) {
+        if (entry.revision <= revision) continue;
+        for (const snapshot of entry.snapshots) {
+          if (snapshot.kind === 'annotation') {
+            const state = snapshot[entry.side];
+            annotations.set((state ?? snapshot.before ?? snapshot.after)!.id, state);
+            // A tag's count changes with the tags of its annotations.
+            if (!sameTags(snapshot.before, snapshot.after)) tags = true;
+          } else if (snapshot.kind === 'tag') tags = true;
+          else if (snapshot.kind === 'assessment') assessments.add(snapshot.after.documentId);
+          else claims = true;
+        }
+      }
+    }
+    return {
+      history: this.state(),
+      complete,
+      annotations: [...annotations.values()].filter((state): state is Annotation => state !== null),
+      removedAnnotations: [...annotations].filter(([, state]) => state === null).map(([id]) => id),
+      tags,
+      claims,
+      assessments: [...assessments],
+    };
   }
 
   undo(): HistoryState {
@@ -74,7 +137,14 @@ export class ChangeHistory {
     if (!change) throw new ApiError('conflict', nothing);
     this.db.transaction(() => this.restore(change.snapshots, side))();
     to.push(from.pop()!);
+    this.logRevision(change.snapshots, side);
     return this.state();
+  }
+
+  private logRevision(snapshots: readonly Snapshot[], side: Side): void {
+    this.revision += 1;
+    this.revisions.push({ revision: this.revision, snapshots, side });
+    if (this.revisions.length > REVISION_LOG_LIMIT) this.revisions.shift();
   }
 
   /**
@@ -124,6 +194,12 @@ function buckets<T>() {
       else if (other) remove.push(other);
     },
   };
+}
+
+function sameTags(a: Annotation | null, b: Annotation | null): boolean {
+  const left = a?.tagIds ?? [];
+  const right = b?.tagIds ?? [];
+  return left.length === right.length && left.every((id, index) => id === right[index]);
 }
 
 function orderParentsFirst(tags: readonly TagRecord[]): TagRecord[] {

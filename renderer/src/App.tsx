@@ -99,7 +99,12 @@ export function App({ client }: { client: ApiClient }) {
   const findInPane = useCallback(() => stores.finder.findInPane(), [stores]);
   useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts, openSearch, findInPane });
 
-  const showImported = (documentId: string) => void reload().then(() => workspace.showImported(documentId));
+  // A new version of an open document moved its highlights (re-anchoring): read them again.
+  const showImported = (documentId: string) =>
+    void reload().then(() => {
+      workspace.showImported(documentId);
+      return stores.annotations.reloadDocument(documentId);
+    });
 
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault();
@@ -115,6 +120,14 @@ export function App({ client }: { client: ApiClient }) {
   const widths = normalizeWidths(shown.map((entry) => layout?.widths[entry.index] ?? null));
   const fontSize = layout?.fontSize ?? 17;
   const ready = Boolean(documents && layout);
+
+  // Only the open documents' highlights are loaded: a project may hold a hundred thousand.
+  const visibleKey = visible.join('\n');
+  useEffect(() => {
+    stores.annotations
+      .showDocuments(visibleKey ? visibleKey.split('\n') : [])
+      .catch((reason: unknown) => setNotice(`Annotations could not be loaded: ${messageOf(reason)}`));
+  }, [stores, visibleKey]);
 
   return (
     <StoresContext.Provider value={stores}>

@@ -78,7 +78,8 @@ export function SourcePane({
   const body = useRef<HTMLDivElement>(null);
   const layer = useRef<HTMLDivElement>(null);
   const { annotations: store, claims: claimStore, codebook, workspace, finder } = useStores();
-  const { annotations, hovered } = useSnapshot(store);
+  const { annotations } = useSnapshot(store);
+  const { hovered } = useSnapshot(store.hovering);
   const { claims } = useSnapshot(claimStore);
   const { tagFilter } = useSnapshot(codebook);
   const [toolbar, setToolbar] = useState<ToolbarState | null>(null);

@@ -74,6 +74,9 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
   const latest = useRef({ annotations, hovered, active, claimMarks });
   latest.current = { annotations, hovered, active, claimMarks };
 
+  /** What was last drawn into which view: a hover changes neither, and diffing thousands of highlights per hover is a frame lost. */
+  const drawn = useRef<{ view: EditorView; annotations: readonly Annotation[]; claimMarks: ClaimMarksMap | undefined } | null>(null);
+
   /** Brings the drawn annotations (and what is lit up) in line with the props, changing only the difference. */
   const sync = () => {
     const current = view.current;
@@ -81,8 +84,12 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
     const { state } = current.view;
     const plugin = annotationState(state);
     if (!plugin) return;
+    const { annotations: wanted, claimMarks: marks } = latest.current;
+    const last = drawn.current;
+    const unchanged = last !== null && last.view === current.view && last.annotations === wanted && last.claimMarks === marks;
+    drawn.current = { view: current.view, annotations: wanted, claimMarks: marks };
     const meta: { -readonly [K in keyof AnnotationMeta]: AnnotationMeta[K] } = {
-      ...syncMeta(state, latest.current.annotations, content.versionId, latest.current.claimMarks),
+      ...(unchanged ? null : syncMeta(state, wanted, content.versionId, marks)),
     };
     if (plugin.hovered !== latest.current.hovered) meta.hovered = latest.current.hovered;
     if (plugin.active !== latest.current.active) meta.active = latest.current.active;

@@ -36,9 +36,9 @@ export function AttachSuggestion({ suggestion, candidates }: Props) {
   const existing = highlightOf(annotations, suggestion.versionId, suggestion.passage);
   const alreadyTold = chosen !== null && existing !== null && chosen.accounts.some((account) => account.annotationId === existing.id);
 
-  /** The passage's highlight: the one it has, or a new one. */
+  /** The passage's highlight: the one it has (its document may not be open), or a new one. */
   const highlight = async (): Promise<Annotation> =>
-    highlightOf(annotationStore.getSnapshot().annotations, suggestion.versionId, suggestion.passage) ??
+    highlightOf(await annotationStore.ofDocument(suggestion.documentId), suggestion.versionId, suggestion.passage) ??
     annotationStore.create({ versionId: suggestion.versionId, start: suggestion.passage.start, end: suggestion.passage.end, color: 'yellow' });
 
   const run = async (change: () => Promise<void>) => {

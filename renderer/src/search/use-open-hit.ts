@@ -24,14 +24,16 @@ export function useOpenHit(): (hit: SearchHit) => void {
           flash: hit.matches.length > 0 ? hit.matches : [first],
         });
       } else if (hit.kind === 'note' && hit.annotationId) {
-        const annotation = annotations.getSnapshot().annotations.find((a) => a.id === hit.annotationId);
-        if (!annotation || annotation.status !== 'anchored' || annotation.start === null || annotation.end === null) return;
-        finder.reveal({
-          documentId: annotation.documentId,
-          versionId: annotation.versionId,
-          start: annotation.start,
-          end: annotation.end,
-          flash: [{ start: annotation.start, end: annotation.end }],
+        // The note's highlight may be in a document no pane shows (and so not loaded).
+        void annotations.find(hit.annotationId).then((annotation) => {
+          if (!annotation || annotation.status !== 'anchored' || annotation.start === null || annotation.end === null) return;
+          finder.reveal({
+            documentId: annotation.documentId,
+            versionId: annotation.versionId,
+            start: annotation.start,
+            end: annotation.end,
+            flash: [{ start: annotation.start, end: annotation.end }],
+          });
         });
       } else if (hit.kind === 'tag' && hit.tagId) {
         codebook.setTagFilter(withDescendants(codebook.getSnapshot().tags, [hit.tagId]));

@@ -1,6 +1,6 @@
 /**
  * The source assessments (reliability grade and notes) of the documents shown so far, loaded on
- * first sight of a document and reloaded after undo and redo.
+ * first sight of a document and read again when a change, undo or redo touched them.
  */
 import type { ApiClient, ApiInput } from '../../../shared/api';
 import type { SourceAssessment } from '../../../shared/annotations';
@@ -19,6 +19,10 @@ export class AssessmentStore extends Observable<AssessmentState> {
   ) {
     super({ assessments: {} });
     history.reloadWith(() => this.reload());
+    history.onChanges(async (changes) => {
+      const shown = changes.assessments.filter((documentId) => documentId in this.getSnapshot().assessments);
+      await Promise.all(shown.map((documentId) => this.load(documentId).catch(() => null)));
+    });
   }
 
   /** Loads (or reloads) the assessment of a document; rejects if it cannot be read. */

@@ -20,6 +20,7 @@ export class ClaimStore extends Observable<ClaimState> {
   ) {
     super({ claims: [] });
     history.reloadWith(() => this.reload());
+    history.onChanges((changes) => (changes.claims ? this.reload() : undefined));
   }
 
   private get claims(): readonly Claim[] {
@@ -29,11 +30,6 @@ export class ClaimStore extends Observable<ClaimState> {
   async reload(): Promise<void> {
     const fresh = await this.client.listClaims({});
     this.patch({ claims: keepUnchanged(this.claims, fresh) });
-  }
-
-  /** Whether a highlight tells an account of some claim. */
-  hasAccountOf(annotationId: string): boolean {
-    return this.claims.some((claim) => claim.accounts.some((account) => account.annotationId === annotationId));
   }
 
   createClaim(input: ApiInput<'createClaim'>): Promise<Claim> {

@@ -1,7 +1,7 @@
 /**
  * The codebook (tags in a hierarchy) and the tags the panes and the sidebar are filtered by.
- * Creating a tag is a small change; renaming, moving, merging or deleting touches many
- * highlights, so everything is reloaded after it.
+ * The tags (with their counts) are read again whenever a change touched tags or the tags of a
+ * highlight; the highlights a merge or deletion retagged are sent by the history.
  */
 import type { ApiClient, ApiInput } from '../../../shared/api';
 import type { Tag } from '../../../shared/annotations';
@@ -21,6 +21,7 @@ export class CodebookStore extends Observable<CodebookState> {
   ) {
     super({ tags: [], tagFilter: [] });
     history.reloadWith(() => this.reload());
+    history.onChanges((changes) => (changes.tags ? this.reload() : undefined));
   }
 
   private async reload(): Promise<void> {
@@ -38,11 +39,7 @@ export class CodebookStore extends Observable<CodebookState> {
 
   /** Renames, moves, merges or deletes tags; resolves to what `run` returned. */
   change<T>(run: (client: ApiClient) => Promise<T>): Promise<T> {
-    return this.history.record(async () => {
-      const result = await run(this.client);
-      await this.history.reloadAll();
-      return result;
-    });
+    return this.history.record(() => run(this.client));
   }
 
   setTagFilter(tagIds: readonly string[]): void {

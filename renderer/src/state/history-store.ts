@@ -1,53 +1,91 @@
 /**
  * The one undo history every store writes through: the server keeps it, so a change made in any
- * pane or panel is taken back by an undo pressed anywhere, and after an undo or redo each store
- * reloads what it holds.
+ * pane or panel is taken back by an undo pressed anywhere. After each change, undo or redo the
+ * stores are sent what changed since the revision they last saw (the server's history knows),
+ * never a reload of every annotation; only a renderer that fell too far behind reads all again.
  */
 import type { ApiClient } from '../../../shared/api';
-import type { HistoryState } from '../../../shared/annotations';
+import type { ChangesSince, HistoryState } from '../../../shared/annotations';
 import { Observable } from './observable';
 
-const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, epoch: '', revision: 0 };
+
+/** A store's part of a change: it applies what concerns it. */
+export type ChangeListener = (changes: ChangesSince) => void | Promise<void>;
 
 export class HistoryStore extends Observable<HistoryState> {
   private readonly reloaders: (() => Promise<void>)[] = [];
+  private readonly changeListeners: ChangeListener[] = [];
+  private syncing: Promise<void> = Promise.resolve();
 
   constructor(private readonly client: ApiClient) {
     super(EMPTY_HISTORY);
   }
 
-  /** Registers what a store reloads when the server's data may have changed under it. */
+  /** Registers what a store reloads when it cannot be told what changed (at start, or too far behind). */
   reloadWith(reload: () => Promise<void>): void {
     this.reloaders.push(reload);
   }
 
-  /** Loads every store and the history, at start and after undo, redo or a change that touches much. */
-  async reloadAll(): Promise<void> {
-    await Promise.all([...this.reloaders.map((reload) => reload()), this.refresh()]);
+  /** Registers how a store applies what changed. */
+  onChanges(listener: ChangeListener): void {
+    this.changeListeners.push(listener);
   }
 
   /**
-   * Runs a change and then reads the history again (the change may now be undone). A failure
-   * rejects with the client's ApiError, for the caller to show where the user acted.
+   * Loads every store and the history, at start and when the server cannot say what changed.
+   * The revision is read first, so a change made while the stores load is sent by the next sync.
+   */
+  reloadAll(): Promise<void> {
+    return this.queue(() => this.reloadEverything());
+  }
+
+  /**
+   * Runs a change and then applies what it changed (a change may touch more than it returns: a
+   * deleted highlight takes its accounts, a merged tag retags highlights). A failure rejects with
+   * the client's ApiError, for the caller to show where the user acted.
    */
   async record<T>(run: () => Promise<T>): Promise<T> {
     const result = await run();
-    await this.refresh();
+    await this.sync();
     return result;
   }
 
   async undo(): Promise<void> {
     await this.client.undo({});
-    await this.reloadAll();
+    await this.sync();
   }
 
   async redo(): Promise<void> {
     await this.client.redo({});
-    await this.reloadAll();
+    await this.sync();
   }
 
-  private async refresh(): Promise<void> {
+  /** Applies what changed since the revision last seen. */
+  sync(): Promise<void> {
+    return this.queue(async () => {
+      const seen = this.getSnapshot();
+      const changes = await this.client.changesSince({ epoch: seen.epoch, revision: seen.revision });
+      if (!changes.complete) return this.reloadEverything();
+      await Promise.all(this.changeListeners.map((listener) => listener(changes)));
+      this.patch(changes.history);
+    });
+  }
+
+  private async reloadEverything(): Promise<void> {
     const history = await this.client.getHistory({});
+    await Promise.all(this.reloaders.map((reload) => reload()));
     this.patch(history);
+  }
+
+  /**
+   * Runs a step after every sync and load before it: two answers applied out of order would put
+   * an older state of an annotation over a newer one.
+   */
+  queue(step: () => Promise<void>): Promise<void> {
+    const next = this.syncing.then(step);
+    // A failed sync must not block the next one; its caller sees the failure.
+    this.syncing = next.catch(() => undefined);
+    return next;
   }
 }
