@@ -11,12 +11,10 @@ import react from '@vitejs/plugin-react';
 import sirv from 'sirv';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Annotation } from '../../shared/annotations';
-import { STANCE_ORDER, type Claim } from '../../shared/claims';
-import { describeRange, toCodePointOffset } from '../../shared/anchoring';
 import { chromiumPath } from '../../playwright.config';
 import { Project } from '../../electron/app/project';
 import { corpusDir, repoRoot, tempDir } from '../support/temp';
+import { annotationsOver, claimsOver } from './generate';
 import type { BenchRow } from './rows';
 import { median, percentile } from './rows';
 
@@ -24,67 +22,6 @@ const ANNOTATIONS = 10_000;
 /** Claims drawn as markers after their accounts, two accounts each. */
 const CLAIMS = 1_000;
 const ADDS = 200;
-
-/** A seeded generator, so every run measures the same highlights. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-function annotationsOver(text: string, documentId: string, versionId: string, count: number, seed: number, prefix: string): Annotation[] {
-  const next = random(seed);
-  const stamp = new Date(0).toISOString();
-  return Array.from({ length: count }, (_, index) => {
-    const start = Math.floor(next() * (text.length - 400));
-    const end = start + 5 + Math.floor(next() * 200);
-    return {
-      id: `${prefix}${index}`,
-      documentId,
-      versionId,
-      status: 'anchored',
-      start,
-      end,
-      quote: describeRange(text, start, end).quote,
-      position: { start: toCodePointOffset(text, start), end: toCodePointOffset(text, end) },
-      color: (['yellow', 'red', 'green', 'blue'] as const)[index % 4]!,
-      tagIds: [],
-      note: null,
-      noteText: '',
-      credibility: null,
-      orphanReason: null,
-      createdAt: stamp,
-      updatedAt: stamp,
-    };
-  });
-}
-
-/** Claims whose accounts are the first annotations, two each, with every stance in turn. */
-function claimsOver(annotations: readonly Annotation[], count: number): Claim[] {
-  const stamp = new Date(0).toISOString();
-  return Array.from({ length: count }, (_, index) => ({
-    id: `claim-${index}`,
-    wording: `Claim ${index}`,
-    date: null,
-    people: [],
-    places: [],
-    verdict: '',
-    credibility: null,
-    accounts: [0, 1].map((which) => ({
-      id: `account-${index}-${which}`,
-      claimId: `claim-${index}`,
-      annotationId: annotations[index * 2 + which]!.id,
-      stance: STANCE_ORDER[(index + which) % STANCE_ORDER.length]!,
-      note: '',
-      createdAt: stamp,
-      updatedAt: stamp,
-    })),
-    createdAt: stamp,
-    updatedAt: stamp,
-  }));
-}
 
 export async function readerBench(runs: number): Promise<BenchRow[]> {
   const temp = tempDir('sourcebench-bench-');

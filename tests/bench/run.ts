@@ -3,7 +3,7 @@
  * the median of several runs (these machines are shared and noisy), and each target is compared
  * with its baseline measured in the same run; nothing here passes or fails.
  *   BENCH_RUNS=N        runs per figure (default 7)
- *   BENCH_ONLY=a,b      only these groups: normalize, anchoring, reader, export, suggest, search
+ *   BENCH_ONLY=a,b      only these groups: normalize, anchoring, reader, export, suggest, search, scale, startup, app
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +12,12 @@ import { readManifest } from '../../electron/corpus/manifest';
 import { normalize } from '../../shared/text/normalize';
 import { corpusDir } from '../support/temp';
 import { anchoringBench } from './anchoring';
+import { appBench } from './app';
 import { exportBench } from './export';
 import { readerBench } from './reader';
+import { scaleBench } from './scale';
 import { searchBench } from './search';
+import { startupBench } from './startup';
 import { suggestBench } from './suggest';
 import { median, type BenchRow } from './rows';
 
@@ -50,6 +53,9 @@ const groups: [string, () => BenchRow[] | Promise<BenchRow[]>][] = [
   ['export', () => exportBench(Math.min(RUNS, 5))],
   ['suggest', () => suggestBench()],
   ['search', () => searchBench(RUNS)],
+  ['scale', () => scaleBench(RUNS)],
+  ['app', () => appBench(RUNS)],
+  ['startup', () => startupBench(RUNS)],
 ];
 
 const rows: BenchRow[] = [];
