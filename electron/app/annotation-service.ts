@@ -66,7 +66,7 @@ export class AnnotationService {
     return this.rows.list(documentId);
   }
 
-  /** Those of the given ids that exist, in document order; a gone one is simply not listed. */
+  /** Those of the given ids that exist, by document id, then by place; a gone one is simply not listed. */
   private withIds(ids: readonly string[]): Annotation[] {
     return [...new Set(ids)]
       .map((id) => this.rows.find(id))

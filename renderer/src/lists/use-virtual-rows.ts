@@ -14,6 +14,7 @@
  */
 import { defaultRangeExtractor, useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { scrollParent } from '../prosemirror/scrolling';
 import { flowSpacers, withPinned } from './virtual-layout';
 
 export interface VirtualRowsOptions {
@@ -50,15 +51,6 @@ export interface VirtualRows<E extends HTMLElement> {
   readonly scrollToIndex: (index: number) => void;
   /** Brings a row into sight and focuses it (or what `selector` finds in it) once it is drawn. */
   readonly focusIndex: (index: number, selector?: string) => void;
-}
-
-/** The nearest ancestor that scrolls vertically: where the rows scroll. */
-export function scrollParent(element: Element): HTMLElement {
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    const { overflowY } = getComputedStyle(node);
-    if (overflowY === 'auto' || overflowY === 'scroll' || overflowY === 'overlay') return node;
-  }
-  return (element.ownerDocument.scrollingElement as HTMLElement | null) ?? element.ownerDocument.documentElement;
 }
 
 /** Where `element` starts inside the scrolled content of `scroller`, in pixels. */

@@ -64,11 +64,11 @@ export function settleScroll(container: HTMLElement, distance: () => number, fra
   step(frames);
 }
 
-/** The nearest scrolling ancestor of an element (the pane body). */
-export function scrollParent(element: HTMLElement): HTMLElement {
+/** The nearest ancestor that scrolls vertically (a pane's body, the panel a long list is in). */
+export function scrollParent(element: Element): HTMLElement {
   for (let node = element.parentElement; node; node = node.parentElement) {
-    const overflow = getComputedStyle(node).overflowY;
-    if (overflow === 'auto' || overflow === 'scroll') return node;
+    const { overflowY } = getComputedStyle(node);
+    if (overflowY === 'auto' || overflowY === 'scroll' || overflowY === 'overlay') return node;
   }
-  return document.scrollingElement as HTMLElement;
+  return (element.ownerDocument.scrollingElement as HTMLElement | null) ?? element.ownerDocument.documentElement;
 }
