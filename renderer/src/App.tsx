@@ -121,7 +121,9 @@ export function App({ client }: { client: ApiClient }) {
   const fontSize = layout?.fontSize ?? 17;
   const ready = Boolean(documents && layout);
 
-  // Only the open documents' highlights are loaded: a project may hold a hundred thousand.
+  // Only the open documents' highlights are loaded: a project may hold a hundred thousand. (Asked
+  // for after the panes ask for their texts, as effects run: the texts come first, and a long
+  // list is read while they are drawn.)
   const visibleKey = visible.join('\n');
   useEffect(() => {
     stores.annotations

@@ -13,8 +13,8 @@
  *   BENCH_ACTIONS=N    actions of each kind (default 20)
  *   BENCH_PROFILE=1    serves an unminified build and prints to stderr where the main thread's time
  *                      goes (self time by function, from the trace's sampler) for each action and
- *                      for an opening of the large project
- *   BENCH_TRACE_DIR=d  keeps each subject's trace of its actions there (Chrome's Performance panel reads them)
+ *                      for an opening of each project
+ *   BENCH_TRACE_DIR=d  keeps each subject's trace of its actions there, and with BENCH_PROFILE the opening's (Chrome's Performance panel reads them)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -56,10 +56,14 @@ export async function appBench(runs: number): Promise<BenchRow[]> {
     browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs() });
     const options = { opens: runs, actions: ACTIONS, initScript, profile: PROFILE, traceDir: process.env.BENCH_TRACE_DIR ?? null };
 
-    const none = await onHost(projects.none, rendererDir, (subject) => runSubject(browser!, subject, options));
+    const none = await onHost(projects.none, rendererDir, async (subject) => {
+      const result = await runSubject(browser!, subject, options);
+      if (PROFILE) printOpenProfile('no annotations', await profileOpen(browser!, subject, initScript, options.traceDir));
+      return result;
+    });
     const full = await onHost(projects.full, rendererDir, async (subject) => {
       const result = await runSubject(browser!, subject, options);
-      if (PROFILE) printProfiles(result, await profileOpen(browser!, subject, initScript));
+      if (PROFILE) printProfiles(result, await profileOpen(browser!, subject, initScript, options.traceDir));
       return result;
     });
     const bare = await onBarePage(projects.full, none.geometry, (subject) => runSubject(browser!, subject, options));
@@ -229,17 +233,23 @@ function detail(works: readonly ActionWork[]): string {
     .join('; ');
 }
 
+/** The functions with the most self time, one per line. */
+const top = (self: Map<string, number>, count = 20) =>
+  [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, time]) => `  ${time.toFixed(0).padStart(7)} ms  ${name}`)
+    .join('\n');
+
 function printProfiles(result: SubjectResult, open: Awaited<ReturnType<typeof profileOpen>>): void {
-  const top = (self: Map<string, number>, count = 20) =>
-    [...self]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([name, time]) => `  ${time.toFixed(0).padStart(7)} ms  ${name}`)
-      .join('\n');
   for (const [kind, self] of result.profile ?? []) {
     const total = result.actions[kind].reduce((sum, work) => sum + work.work, 0);
     process.stderr.write(`\nprofile: ${ACTION_LABELS[kind]}, ${HIGHLIGHTS.toLocaleString('en')} highlights: self time over ${result.actions[kind].length} actions (${ms(total)} of main-thread work)\n${top(self)}\n`);
   }
+  printOpenProfile(`${HIGHLIGHTS.toLocaleString('en')} highlights`, open);
+}
+
+function printOpenProfile(what: string, open: Awaited<ReturnType<typeof profileOpen>>): void {
   const parts = BREAKDOWN.map((part) => `${part} ${ms(open.parts[part])}`).join(', ');
-  process.stderr.write(`\nprofile: opening the three panes, ${HIGHLIGHTS.toLocaleString('en')} highlights (ready at ${ms(open.readyAt)}; ${parts})\n${top(open.top, 30)}\n`);
+  process.stderr.write(`\nprofile: opening the three panes, ${what} (ready at ${ms(open.readyAt)}; ${parts})\n${top(open.top, 30)}\n`);
 }

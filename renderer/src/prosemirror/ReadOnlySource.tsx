@@ -65,7 +65,8 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
   ref,
 ) {
   const mount = useRef<HTMLDivElement>(null);
-  const view = useRef<MountedSource | null>(null);
+  /** The view while the text is shown, and whether its first layout is done (see `skipChunksOutOfSight`). */
+  const view = useRef<(MountedSource & { skipping: boolean }) | null>(null);
   // Callbacks change identity on every render; the view keeps reading the latest ones.
   const callbacks = useRef({ onSelect, onEditClick, onAnnotationHover, onAnnotationClick, onClaimMarker });
   callbacks.current = { onSelect, onEditClick, onAnnotationHover, onAnnotationClick, onClaimMarker };
@@ -80,7 +81,7 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
   /** Brings the drawn annotations (and what is lit up) in line with the props, changing only the difference. */
   const sync = () => {
     const current = view.current;
-    if (!current) return;
+    if (!current || !current.skipping) return;
     const { state } = current.view;
     const plugin = annotationState(state);
     if (!plugin) return;
@@ -107,7 +108,7 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
       state: EditorState.create({
         schema: sourceSchema,
         doc,
-        plugins: [sourceDecorations(doc, content, positions), annotationPlugin(positions), findMarksPlugin(positions)],
+        plugins: [sourceDecorations(doc, content, positions), annotationPlugin(positions, { nearScreenOnly: true }), findMarksPlugin(positions)],
       }),
       // Selection stays possible (it is how passages are marked); typing never is.
       editable: () => false,
@@ -171,10 +172,20 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
         },
       },
     });
-    view.current = { view: editorView, positions };
+    const mounted = { view: editorView, positions, skipping: false };
+    view.current = mounted;
     if (fontSizeNow.current) editorView.dom.style.fontSize = `${fontSizeNow.current}px`;
-    sync();
-    const stopSkipping = skipChunksOutOfSight(editorView.dom);
+    // Highlights are drawn once the text was laid out and its chunks out of sight are skipped:
+    // drawn before, the first layout of the 1.3 MB text lays out every highlight and claim
+    // marker too (a third of a second more with 10,000), which skipping then spares. The price:
+    // a chunk out of sight keeps the height it had without its grades and claim markers until it
+    // comes near and is laid out again (see `visible-chunks`); a jump corrects its aim as it
+    // lands (`settleScroll`).
+    const stopSkipping = skipChunksOutOfSight(editorView.dom, () => {
+      if (mounted.skipping) return;
+      mounted.skipping = true;
+      sync();
+    });
     return () => {
       stopSkipping();
       if (hoveredId !== null) callbacks.current.onAnnotationHover?.(null);

@@ -14,6 +14,11 @@
  * stance symbols). The claims reach the plugin as a map by annotation id (`ClaimMarks`, built once
  * per change of the claims); an annotation is redrawn when its entry's key changes, so attaching
  * one account redraws one highlight.
+ *
+ * In a pane, highlights (with their grades and claim markers) are drawn only in the chunks on
+ * screen or near it (`visible-chunks`): the plugin keeps every annotation's decorations
+ * (`decorations`) and shows those of the window (`shown`), moving them in and out as the reader
+ * scrolls.
  */
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
@@ -21,6 +26,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import { CREDIBILITY_WORDING, type Annotation } from '../../../shared/annotations';
 import type { ClaimMarks } from '../claims/claim-marks';
 import type { TextPositions } from './text-positions';
+import { watchVisibleChunks, type PositionWindow } from './visible-chunks';
 
 /** What one drawn annotation is remembered by: enough to redraw it and to tell when it changed. */
 interface Drawn {
@@ -37,7 +43,15 @@ export type ClaimMarksMap = ReadonlyMap<string, ClaimMarks>;
 const NO_CLAIMS: ClaimMarksMap = new Map();
 
 export interface AnnotationPluginState {
+  /** Every drawn annotation's decorations. */
   readonly decorations: DecorationSet;
+  /**
+   * What the view shows when drawing is limited to the chunks near the screen: the decorations in
+   * `window` (null: not limited, the view shows `decorations`).
+   */
+  readonly shown: DecorationSet | null;
+  /** The chunks near the screen (null: none known yet, no highlight is shown). */
+  readonly window: PositionWindow | null;
   /** The annotations drawn now, by id. */
   readonly drawn: ReadonlyMap<string, Drawn>;
   /** Lit up because the pointer is over it, here or in the sidebar. */
@@ -56,6 +70,16 @@ export interface AnnotationMeta {
   readonly add?: readonly Annotation[];
   readonly hovered?: string | null;
   readonly active?: string | null;
+  /** The chunks near the screen changed (drawing is limited to them). */
+  readonly window?: PositionWindow | null;
+}
+
+export interface AnnotationPluginOptions {
+  /**
+   * Draw highlights only in the chunks on screen or near it (a pane in a browser). Off, every
+   * highlight is drawn (where nothing scrolls, or no layout is to be observed).
+   */
+  readonly nearScreenOnly?: boolean;
 }
 
 export const annotationPluginKey = new PluginKey<AnnotationPluginState>('annotations');
@@ -115,17 +139,47 @@ export function diffAnnotations(
   return { remove, add };
 }
 
-export function annotationPlugin(positions: TextPositions): Plugin<AnnotationPluginState> {
+export function annotationPlugin(positions: TextPositions, options: AnnotationPluginOptions = {}): Plugin<AnnotationPluginState> {
+  const limited = options.nearScreenOnly === true;
   return new Plugin<AnnotationPluginState>({
     key: annotationPluginKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, drawn: new Map(), hovered: null, active: null, claims: NO_CLAIMS }),
+      init: () => ({
+        decorations: DecorationSet.empty,
+        shown: limited ? DecorationSet.empty : null,
+        window: null,
+        drawn: new Map(),
+        hovered: null,
+        active: null,
+        claims: NO_CLAIMS,
+      }),
       apply: (transaction, state) => applyMeta(transaction, state, positions),
     },
     props: {
-      decorations: (state: EditorState) => annotationPluginKey.getState(state)?.decorations,
+      decorations: (state: EditorState) => {
+        const plugin = annotationPluginKey.getState(state);
+        return plugin?.shown ?? plugin?.decorations;
+      },
     },
+    view: limited
+      ? (editorView) =>
+          watchVisibleChunks(editorView, (window) => {
+            if (!editorView.isDestroyed) editorView.dispatch(editorView.state.tr.setMeta(annotationPluginKey, { window }));
+          })
+      : undefined,
   });
+}
+
+const within = (decoration: Decoration, window: PositionWindow | null) =>
+  window !== null && decoration.from >= window.from && decoration.to <= window.to;
+
+/** Brings `shown` to a new window: the decorations leaving it taken out, those entering taken from `all`. */
+function moveWindow(all: DecorationSet, shown: DecorationSet, from: PositionWindow | null, to: PositionWindow | null, doc: ProseMirrorNode): DecorationSet {
+  const leaving = from ? shown.find(from.from, from.to).filter((decoration) => !within(decoration, to)) : [];
+  const entering = to ? all.find(to.from, to.to).filter((decoration) => within(decoration, to) && !within(decoration, from)) : [];
+  let next = leaving.length > 0 ? shown.remove(leaving) : shown;
+  if (entering.length > 0) next = next.add(doc, entering);
+  return next;
 }
 
 /** The annotation state of an editor state (empty if the plugin is not installed). */
@@ -137,13 +191,19 @@ function applyMeta(transaction: Transaction, state: AnnotationPluginState, posit
   const meta = transaction.getMeta(annotationPluginKey) as AnnotationMeta | undefined;
   // The source never changes, but mapping keeps the set right should a transaction ever touch it.
   let decorations = transaction.docChanged ? state.decorations.map(transaction.mapping, transaction.doc) : state.decorations;
-  if (!meta) return decorations === state.decorations ? state : { ...state, decorations };
-  // Only new claim marks, none of the drawn ones changed: nothing to redraw.
-  if (meta.claims && !meta.add && !meta.remove && meta.hovered === undefined && meta.active === undefined) {
-    return { ...state, decorations, claims: meta.claims };
+  let shown = state.shown && transaction.docChanged ? state.shown.map(transaction.mapping, transaction.doc) : state.shown;
+  if (!meta) return decorations === state.decorations ? state : { ...state, decorations, shown };
+  const doc = transaction.doc;
+  let window = state.window;
+  if (meta.window !== undefined) {
+    if (shown) shown = moveWindow(decorations, shown, window, meta.window, doc);
+    window = meta.window;
+  }
+  // Only new claim marks or a new window, none of the drawn annotations changed: nothing to redraw.
+  if (!meta.add && !meta.remove && meta.hovered === undefined && meta.active === undefined) {
+    return { ...state, decorations, shown, window, claims: meta.claims ?? state.claims };
   }
 
-  const doc = transaction.doc;
   const drawn = new Map(state.drawn);
   const hovered = meta.hovered !== undefined ? meta.hovered : state.hovered;
   const active = meta.active !== undefined ? meta.active : state.active;
@@ -174,7 +234,11 @@ function applyMeta(transaction: Transaction, state: AnnotationPluginState, posit
     removed.push(...decorations.find(current.from, current.to, (spec) => spec.annotationId === id));
     drawn.delete(id);
   }
-  if (removed.length > 0) decorations = decorations.remove(removed);
+  // (A set's `remove` and `add` empty the array they are given: each set gets its own copy.)
+  if (removed.length > 0) {
+    if (shown) shown = shown.remove(removed.slice());
+    decorations = decorations.remove(removed);
+  }
 
   const added: Decoration[] = [];
   for (const annotation of toAdd.values()) {
@@ -184,9 +248,13 @@ function applyMeta(transaction: Transaction, state: AnnotationPluginState, posit
     added.push(...made.decorations);
     drawn.set(annotation.id, { annotation, from: made.from, to: made.to, key: drawKey(annotation), claimKey: marks?.key ?? '' });
   }
-  if (added.length > 0) decorations = decorations.add(doc, added);
+  if (added.length > 0) {
+    const showing = shown ? added.filter((decoration) => within(decoration, window)) : [];
+    if (shown && showing.length > 0) shown = shown.add(doc, showing);
+    decorations = decorations.add(doc, added);
+  }
 
-  return { decorations, drawn, hovered, active, claims };
+  return { decorations, shown, window, drawn, hovered, active, claims };
 }
 
 function decorationsFor(

@@ -9,9 +9,11 @@
  * a skipped chunk then keeps its real height (`contain-intrinsic-size: auto`), so the scroll bar,
  * jumps and remembered places stay exact. Without skipping, drawing one highlight in the 1.3 MB
  * text re-walks the whole text and misses the frame. When the width or text size changes,
- * heights change: the whole text is laid out once more before skipping again.
+ * heights change: the whole text is laid out once more before skipping again. `onSkipping` is
+ * called each time skipping starts. (Something drawn into a skipped chunk later, a claim marker
+ * say, counts in its height once the chunk comes near and is laid out again.)
  */
-export function skipChunksOutOfSight(dom: HTMLElement): () => void {
+export function skipChunksOutOfSight(dom: HTMLElement, onSkipping?: () => void): () => void {
   let frame = 0;
   let measured = '';
   const observer = new ResizeObserver(() => {
@@ -22,7 +24,10 @@ export function skipChunksOutOfSight(dom: HTMLElement): () => void {
     cancelAnimationFrame(frame);
     // Two frames: one to lay everything out, one for the heights to be remembered.
     frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => dom.classList.add('skip-out-of-sight'));
+      frame = requestAnimationFrame(() => {
+        dom.classList.add('skip-out-of-sight');
+        onSkipping?.();
+      });
     });
   });
   observer.observe(dom);

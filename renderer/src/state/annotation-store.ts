@@ -64,15 +64,30 @@ export class AnnotationStore extends Observable<AnnotationState> {
   /**
    * Shows the highlights of these documents (those open in the panes) and lets go of the others.
    * Loads run in turn with the history's syncs, so a change is never applied to a list that a
-   * load then replaces with an older one.
+   * load then replaces with an older one. The lists are asked for at once all the same (at start
+   * the texts and the first load would otherwise keep them waiting), and used if no sync or
+   * reload asked for the revision meanwhile: a change is then either in the list or sent by the
+   * next sync. Else they are read again in turn.
    */
   showDocuments(documentIds: readonly string[]): Promise<void> {
     const wanted = [...new Set(documentIds)];
     if (sameMembers(wanted, this.shown)) return Promise.resolve();
     this.shown = wanted;
+    const mark = this.history.revisionMark();
+    const early = new Map(
+      wanted
+        .filter((documentId) => !this.byDocument.has(documentId))
+        .map((documentId) => {
+          const list = this.client.listAnnotations({ documentId });
+          // Not waited for if a sync came between: its failure is then nobody's to show.
+          list.catch(() => undefined);
+          return [documentId, list] as const;
+        }),
+    );
     return this.history.queue(async () => {
       const missing = this.shown.filter((id) => !this.byDocument.has(id));
-      const lists = await Promise.all(missing.map((documentId) => this.client.listAnnotations({ documentId })));
+      const current = !this.history.readRevisionSince(mark);
+      const lists = await Promise.all(missing.map((documentId) => (current ? early.get(documentId) : undefined) ?? this.client.listAnnotations({ documentId })));
       missing.forEach((documentId, index) => this.byDocument.set(documentId, lists[index]!));
       for (const documentId of this.byDocument.keys()) if (!this.shown.includes(documentId)) this.byDocument.delete(documentId);
       this.publish();

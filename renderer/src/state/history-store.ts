@@ -17,6 +17,11 @@ export class HistoryStore extends Observable<HistoryState> {
   private readonly reloaders: (() => Promise<void>)[] = [];
   private readonly changeListeners: ChangeListener[] = [];
   private syncing: Promise<void> = Promise.resolve();
+  /**
+   * How many times the revision was asked for (by a sync or a reload). A listing read before the
+   * last of these may miss a change the stores will never be sent (see `AnnotationStore.showDocuments`).
+   */
+  private revisionReads = 0;
 
   constructor(private readonly client: ApiClient) {
     super(EMPTY_HISTORY);
@@ -65,6 +70,7 @@ export class HistoryStore extends Observable<HistoryState> {
   sync(): Promise<void> {
     return this.queue(async () => {
       const seen = this.getSnapshot();
+      this.revisionReads++;
       const changes = await this.client.changesSince({ epoch: seen.epoch, revision: seen.revision });
       if (!changes.complete) return this.reloadEverything();
       await Promise.all(this.changeListeners.map((listener) => listener(changes)));
@@ -73,9 +79,19 @@ export class HistoryStore extends Observable<HistoryState> {
   }
 
   private async reloadEverything(): Promise<void> {
+    this.revisionReads++;
     const history = await this.client.getHistory({});
     await Promise.all(this.reloaders.map((reload) => reload()));
     this.patch(history);
+  }
+
+  /** A mark to tell, later, whether the revision was asked for since (`readRevisionSince`). */
+  revisionMark(): number {
+    return this.revisionReads;
+  }
+
+  readRevisionSince(mark: number): boolean {
+    return this.revisionReads !== mark;
   }
 
   /**

@@ -216,7 +216,12 @@ async function act(page: Page, pane: Locator, subject: Subject, actions: number)
 }
 
 /** Where the main thread's time goes while the subject opens (one traced opening, for BENCH_PROFILE). */
-export async function profileOpen(browser: Browser, subject: Subject, initScript: string): Promise<{ parts: ReturnType<MainThread['parts']>; top: Map<string, number>; readyAt: number }> {
+export async function profileOpen(
+  browser: Browser,
+  subject: Subject,
+  initScript: string,
+  traceDir: string | null,
+): Promise<{ parts: ReturnType<MainThread['parts']>; top: Map<string, number>; readyAt: number }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     await context.addInitScript({ content: initScript });
@@ -235,7 +240,12 @@ export async function profileOpen(browser: Browser, subject: Subject, initScript
       await browser.stopTracing().catch(() => undefined);
       throw error;
     }
-    const main = new MainThread((JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents, 'bench:ready');
+    const trace = await browser.stopTracing();
+    if (traceDir) {
+      fs.mkdirSync(traceDir, { recursive: true });
+      fs.writeFileSync(path.join(traceDir, `${subject.name.replace(/[^\w]+/g, '-')}-open.json`), trace);
+    }
+    const main = new MainThread((JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents, 'bench:ready');
     // The trace's clock and performance.now() tick together: navigation start is the ready mark less its time.
     const start = main.mark('bench:ready') - ready.markedAt * 1000;
     const end = start + ready.readyAt * 1000;

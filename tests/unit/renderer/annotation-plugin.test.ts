@@ -58,10 +58,10 @@ function annotation(id: string, start: number, end: number, extra: Partial<Annot
   };
 }
 
-function setup() {
+function setup(options: { nearScreenOnly?: boolean } = {}) {
   const doc = documentFromText(text, blocks);
   const positions = new TextPositions(blocks);
-  let state = EditorState.create({ doc, plugins: [annotationPlugin(positions)] });
+  let state = EditorState.create({ doc, plugins: [annotationPlugin(positions, options)] });
   const apply = (meta: AnnotationMeta) => {
     state = state.apply(state.tr.setMeta(annotationPluginKey, meta));
     return annotationState(state)!;
@@ -184,6 +184,43 @@ describe('annotation decorations', () => {
       [positions.toPosition(4), positions.toPosition(9)],
       [positions.toPosition(11), positions.toPosition(17)],
     ]);
+  });
+
+  it('in a pane, shows the highlights (and grades) of the chunks near the screen only; the rest come as the window moves', () => {
+    const { sync, apply, positions } = setup({ nearScreenOnly: true });
+    // The window as the pane reports it: from the start of the first chunk near the screen to the end of the last.
+    const around = (start: number, end: number) => ({ from: positions.toPosition(start) - 1, to: positions.toPosition(end) + 1 });
+    const second = around(11, 48);
+    const third = around(50, 70);
+    const ids = (set: DecorationSet) => drawn(set).map(([, , id]) => id);
+    const grades = (set: DecorationSet) => set.find().filter((decoration) => decoration.from === decoration.to).map((decoration) => decoration.spec.annotationId as string);
+
+    let { plugin } = sync([annotation('a', 11, 28, { credibility: 2 }), annotation('b', 50, 56)]);
+    // Before the pane has said what is near the screen: nothing drawn, everything kept.
+    expect(ids(plugin.shown!)).toEqual([]);
+    expect(grades(plugin.shown!)).toEqual([]);
+    expect(ids(plugin.decorations)).toEqual(['a', 'b']);
+
+    plugin = apply({ window: second });
+    expect(ids(plugin.shown!)).toEqual(['a']);
+    expect(grades(plugin.shown!)).toEqual(['a']);
+    plugin = apply({ window: third });
+    expect(ids(plugin.shown!)).toEqual(['b']);
+    expect(grades(plugin.shown!)).toEqual([]);
+
+    // Added and removed where the reader is, or kept for later where not.
+    plugin = sync([annotation('a', 11, 28, { credibility: 2 }), annotation('b', 50, 56), annotation('c', 57, 63), annotation('d', 11, 17)]).plugin;
+    expect(ids(plugin.shown!)).toEqual(['b', 'c']);
+    plugin = sync([annotation('a', 11, 28, { credibility: 2 }), annotation('c', 57, 63), annotation('d', 11, 17)]).plugin;
+    expect(ids(plugin.shown!)).toEqual(['c']);
+    // Lighting up a highlight out of the window does not draw it there.
+    plugin = apply({ hovered: 'd' });
+    expect(ids(plugin.shown!)).toEqual(['c']);
+    plugin = apply({ window: { from: second.from, to: third.to } });
+    expect(ids(plugin.shown!)).toEqual(['a', 'd', 'c']);
+    expect(drawn(plugin.shown!).find(([, , id]) => id === 'd')![3]).toBe('annotation annotation-yellow is-hovered');
+    expect(drawn(plugin.shown!)).toEqual(drawn(plugin.decorations));
+    expect(grades(plugin.shown!)).toEqual(['a']);
   });
 
   it('shows the credibility grade after the highlight (a widget, not text)', () => {

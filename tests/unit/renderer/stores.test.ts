@@ -48,6 +48,39 @@ describe('the renderer holds only what it shows', () => {
     expect(listings).toEqual([{ status: 'orphan' }, { documentId: fixture.russian.id }]);
   });
 
+  it('asks for the open documents\' highlights at once, not after the load in progress (at start it holds them back by a second)', async () => {
+    const russian = await fixture.client.createAnnotation(await passageOf(fixture.client, fixture.russian, 'Надежда Аллилуева'));
+    const { listings, history, annotations } = renderer();
+    let finishLoad!: () => void;
+    const gate = new Promise<void>((resolve) => (finishLoad = resolve));
+    const loading = history.queue(() => gate);
+    const shown = annotations.showDocuments([fixture.russian.id]);
+    // Asked for while the load is still running…
+    expect(listings).toEqual([{ documentId: fixture.russian.id }]);
+    finishLoad();
+    await Promise.all([loading, shown]);
+    // …and used, not read again.
+    expect(listings).toEqual([{ documentId: fixture.russian.id }]);
+    expect(idsOf(annotations)).toEqual([russian.id]);
+  });
+
+  it('reads the list again in its turn when a sync came between (a change the early list missed is not lost)', async () => {
+    const { listings, history, annotations } = renderer();
+    await history.reloadAll();
+    let finishStep!: () => void;
+    const gate = new Promise<void>((resolve) => (finishStep = resolve));
+    const step = history.queue(() => gate);
+    // A sync waiting its turn, then the document opened: its list is read at once…
+    const synced = history.sync();
+    const shown = annotations.showDocuments([fixture.russian.id]);
+    // …before this change, which the sync then sees while the document is not loaded yet.
+    const made = await fixture.client.createAnnotation(await passageOf(fixture.client, fixture.russian, 'Киров был убит'));
+    finishStep();
+    await Promise.all([step, shown, synced]);
+    expect(listings.filter((input) => input.documentId === fixture.russian.id)).toHaveLength(2);
+    expect(idsOf(annotations)).toEqual([made.id]);
+  });
+
   it('reads the highlights claims point to in documents no pane shows, by id', async () => {
     const elsewhere = await fixture.client.createAnnotation(await passageOf(fixture.client, fixture.volkogonov, 'Dzhugashvili'));
     await fixture.client.createClaim({ wording: 'Stalin was born Dzhugashvili', account: { annotationId: elsewhere.id, stance: 'supports' } });
