@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, InvalidArgumentError, Option, type Command } from 'commander';
 import type { ApiClient, ApiInput } from '../../../shared/api';
 import { displayTitle, type DocumentSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
@@ -18,6 +18,7 @@ import type { NodeHost } from '../node-host';
 import { defaultProjectPath, installLayout, sourcePackageRoot } from '../../install/paths';
 import { appVersion } from '../../install/version';
 import { formatMegabytes } from '../../import/limits';
+import { CliCommand, EXIT, EXIT_CODES_HELP, reportError, UsageError } from './usage';
 
 // The project, the API table and the importers load only inside the commands that use them
 // (`await import` below): loading them all made `--help` take over a second.
@@ -31,14 +32,14 @@ interface GlobalOptions {
 }
 
 export function buildProgram(out: (text: string) => void = (text) => process.stdout.write(text)): Command {
-  const program = new Command('sourcebench')
+  const program = new CliCommand('sourcebench')
     .description('Sourcebench: read several accounts side by side, annotate, weigh and compare them.')
     .version(appVersion)
     .addOption(
       new Option('-p, --project <file>', 'project file to work on').default(defaultProjectPath(), 'the default project'),
     )
     .option('--json', 'print machine-readable JSON instead of text', false)
-    .showHelpAfterError()
+    .addHelpText('after', EXIT_CODES_HELP)
     .configureOutput({ writeOut: out });
 
   const globals = () => program.opts<GlobalOptions>();
@@ -153,7 +154,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .option('--date <date>', 'date of writing or publication, in words')
     .addOption(new Option('--kind <kind>', 'kind of source').choices(['primary', 'secondary', 'tertiary']).default('secondary'))
     .option('--version-of <document>', 'add the file as a new version of this document (number or id)')
-    .action((files: string[], options: ImportOptions) => withHost((client) => importFiles(client, files, options, out)));
+    .action((files: string[], options: ImportOptions) => withHost((client) => importFiles(client, files, options, out, globals().json)));
 
   program
     .command('export')
@@ -214,8 +215,9 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .action(async (options: { port: number }) => {
       const { serveProject } = await import('../node-host');
       const { host, server } = await serveProject(globals().project, options.port);
-      out(`Sourcebench browser host on ${server.origin} (project ${host.project.path})\n`);
-      out(`Open: ${server.url}\n`);
+      // The address with its token first: the bare origin only leads to a page asking for it.
+      out(`Open this address in a browser: ${server.url}\n`);
+      out(`(project ${host.project.path}; press Ctrl+C to stop)\n`);
     });
 
   program
@@ -225,7 +227,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .requiredOption('--quote <text>', "a passage of the document's reading text")
     .option('--top <n>', 'how many suggestions', (value: string) => {
       const top = Number(value);
-      if (!Number.isInteger(top) || top < 1 || top > 50) throw new CommanderError(2, 'invalid-top', `Invalid --top "${value}" (1 to 50)`);
+      if (!Number.isInteger(top) || top < 1 || top > 50) throw new InvalidArgumentError('expected a whole number from 1 to 50');
       return top;
     }, 5)
     .action((options: { doc: string; quote: string; top: number }) =>
@@ -312,19 +314,19 @@ function collect(value: string, previous: string[]): string[] {
 
 function parseLimit(value: string): number {
   const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CommanderError(2, 'invalid-limit', `Invalid limit "${value}" (1 to 1000)`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidArgumentError('expected a whole number from 1 to 1000');
   return limit;
 }
 
 function parseOffset(value: string): number {
   const offset = Number(value);
-  if (!Number.isInteger(offset) || offset < 0) throw new CommanderError(2, 'invalid-offset', `Invalid offset "${value}"`);
+  if (!Number.isInteger(offset) || offset < 0) throw new InvalidArgumentError("expected a whole number of characters from 0, counted in `text`'s output");
   return offset;
 }
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommanderError(2, 'invalid-port', `Invalid port "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 for a free one)');
   return port;
 }
 
@@ -333,10 +335,13 @@ export async function runCli(argv: string[]): Promise<number> {
   program.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return EXIT.ok;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    process.stderr.write(`sourcebench: ${(error as Error).message}\n`);
-    return 1;
+    // --help and --version end this way too; the help a bare `sourcebench` prints is its message.
+    if (error instanceof CommanderError && !(error instanceof UsageError)) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // --json may not be parsed yet when the mistake comes before it on the command line.
+    const end = argv.indexOf('--');
+    const json = program.opts<GlobalOptions>().json || (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+    return reportError(error, json, (text) => process.stderr.write(text));
   }
 }

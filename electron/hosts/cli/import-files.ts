@@ -9,6 +9,7 @@ import type { ApiClient } from '../../../shared/api';
 import type { DocumentSummary, SourceKind } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { exchangeFormatOf } from '../../../shared/exchange';
+import { reportError } from './usage';
 
 export interface ImportOptions {
   encoding?: string;
@@ -29,15 +30,16 @@ export function pickDocument(documents: DocumentSummary[], which: string): Docum
   return found;
 }
 
-export async function importFiles(client: ApiClient, files: string[], options: ImportOptions, out: (text: string) => void): Promise<void> {
+/** `json`: failures as JSON lines on stderr, and no progress lines among them. */
+export async function importFiles(client: ApiClient, files: string[], options: ImportOptions, out: (text: string) => void, json = false): Promise<void> {
   const versionOf = options.versionOf ? pickDocument(await client.listDocuments({}), options.versionOf).id : undefined;
   const failures: string[] = [];
   for (const file of files) {
     try {
-      out(`${await importOne(client, file, options, versionOf)}\n`);
+      out(`${await importOne(client, file, options, versionOf, !json)}\n`);
     } catch (error) {
-      failures.push(`${file}: ${(error as Error).message}`);
-      process.stderr.write(`sourcebench: ${file}: ${(error as Error).message}\n`);
+      failures.push(file);
+      reportError(error, json, (text) => process.stderr.write(text), file);
     }
   }
   if (failures.length > 0) {
@@ -45,7 +47,7 @@ export async function importFiles(client: ApiClient, files: string[], options: I
   }
 }
 
-async function importOne(client: ApiClient, file: string, options: ImportOptions, versionOf: string | undefined): Promise<string> {
+async function importOne(client: ApiClient, file: string, options: ImportOptions, versionOf: string | undefined, progress: boolean): Promise<string> {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new Error('no such file');
   const data = fs.readFileSync(file).toString('base64');
@@ -81,7 +83,7 @@ async function importOne(client: ApiClient, file: string, options: ImportOptions
       const detected = inspection.encoding ? `, ${job.encoding} (detected ${inspection.encoding.encoding})` : '';
       return `imported ${file}: ${inspection.format}${detected} → document ${job.documentId}, version ${job.versionId}`;
     }
-    if (job.stage !== lastStage) {
+    if (progress && job.stage !== lastStage) {
       process.stderr.write(`  ${fileName}: ${job.stage} (${Math.round(job.progress * 100)}%)\n`);
       lastStage = job.stage;
     }

@@ -6,7 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildElectron, buildRenderer, electronIsStale, rendererIsStale, root } from '../../../build/build';
 import { downloadElectronBinary, findElectronBinary } from './electron-binary';
 import { dataDirectory } from '../../install/paths';
@@ -21,6 +23,20 @@ function findChromium(): string | null {
   return candidates.find((candidate) => fs.existsSync(candidate)) ?? null;
 }
 
+/**
+ * A page that sends Chromium on to `url`, in a folder only this user can read, removed when the
+ * process ends: a command line is visible to every user of the machine (`ps`), and the token in
+ * the address is what keeps the others out of the browser host.
+ */
+function redirectPage(url: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-open-'));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'open.html');
+  const attribute = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${attribute}"><title>Sourcebench</title>\n`, { mode: 0o600 });
+  return pathToFileURL(file).href;
+}
+
 function hasDisplay(): boolean {
   return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
@@ -30,18 +46,20 @@ async function runBrowserHost(reason: string): Promise<void> {
   // Loaded only here: starting Electron needs none of the app's own code.
   const { serveProject } = await import('../node-host');
   const { host, server, stop } = await serveProject();
+  // The address with its token, before anything else: the bare origin only leads to a page that
+  // asks for the token, and a window that failed to open must not leave the user without it.
+  console.log(`Open this address in a browser: ${server.url}`);
 
   const chromium = findChromium();
   if (chromium && hasDisplay()) {
     const profile = path.join(dataDirectory(), 'chromium-profile');
-    const args = [`--app=${server.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync'];
+    const args = [`--app=${redirectPage(server.url)}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync'];
     // Chromium refuses to run as root without this; a desktop user is never root.
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     const browser = spawn(chromium, args, { stdio: 'ignore' });
     browser.on('exit', () => void stop());
-    console.log(`Opened in ${chromium} (project ${host.project.path}). Close the window or press Ctrl+C to stop.`);
+    console.log(`(opened in ${chromium}; project ${host.project.path}; close the window or press Ctrl+C to stop)`);
   } else {
-    console.log(`Open this address in a browser: ${server.url}`);
     console.log(`(project ${host.project.path}; press Ctrl+C to stop)`);
   }
 }

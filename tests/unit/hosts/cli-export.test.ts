@@ -53,8 +53,8 @@ describe('sourcebench export', () => {
 
   it('names the formats it knows when given another', () => {
     const { code, stderr } = sourcebench({}, 'export', '--format', 'docx', '--out', path.join(dir, 'x.docx'));
-    expect(code).not.toBe(0);
-    expect(stderr).toMatch(/Allowed choices are md, html, csv, jsonld, qdpx/);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^sourcebench: Invalid --format "docx": allowed choices are md, html, csv, jsonld, qdpx\./);
   });
 });
 

@@ -133,9 +133,9 @@ describe('the sourcebench command', () => {
     expect(JSON.parse(sourcebench('--project', project, '--json', 'documents').stdout)).toHaveLength(before + 1);
   });
 
-  it('rejects an unknown command with help', () => {
+  it('rejects an unknown command, pointing to the help', () => {
     const { code, stderr } = sourcebench('frobnicate');
-    expect(code).not.toBe(0);
-    expect(stderr).toContain("unknown command 'frobnicate'");
+    expect(code).toBe(2);
+    expect(stderr).toBe('sourcebench: Unknown command "frobnicate". See: sourcebench --help\n');
   });
 });
