@@ -143,7 +143,12 @@ async function convert(options: ImportOptions, forInspection: boolean): Promise<
       layout = layoutEvidence(text).layout;
       // The settings' defaults suit any text of the layout; the English word list only English text.
       const english = layout === 'hard-wrapped' && guessLanguage(text) === 'en';
-      normalized = normalize(text, NormalizeSettings.parse(layout === 'hard-wrapped' ? { layout, wordList: english ? 'english' : 'none' } : { layout }));
+      // A plain text holds no images, so a blank line in it only separates (after a title, between
+      // sections): the line after it is a paragraph, never an image's caption.
+      normalized = normalize(
+        text,
+        NormalizeSettings.parse(layout === 'hard-wrapped' ? { layout, wordList: english ? 'english' : 'none' } : { layout, captions: false }),
+      );
     } else if (format === 'md') {
       ({ normalized, metadataTitle } = convertMarkdown(text));
     } else {

@@ -26,7 +26,7 @@ import { ShortcutSheet } from './workspace/ShortcutSheet';
 import { lastTheme, useTheme } from './workspace/theme';
 import { TitleBar } from './workspace/TitleBar';
 import { useWorkbenchKeys } from './workspace/use-workbench-keys';
-import { normalizeWidths, type PaneState } from './workspace/workspace';
+import { MAX_PANES, normalizeWidths, type PaneState } from './workspace/workspace';
 
 const SIDEBAR_KEY = 'sourcebench.sidebarCollapsed';
 
@@ -100,9 +100,9 @@ export function App({ client }: { client: ApiClient }) {
   useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts, openSearch, findInPane });
 
   // A new version of an open document moved its highlights (re-anchoring): read them again.
-  const showImported = (documentId: string) =>
+  const showImported = (documentId: string, replace: number | null) =>
     void reload().then(() => {
-      workspace.showImported(documentId);
+      workspace.showImported(documentId, replace);
       return stores.annotations.reloadDocument(documentId);
     });
 
@@ -242,6 +242,8 @@ export function App({ client }: { client: ApiClient }) {
             client={client}
             files={importing}
             documents={documents}
+            panes={shown.map((entry) => ({ index: entry.index, documentId: entry.document.id, title: displayTitle(entry.document) }))}
+            panesFull={(layout?.panes.length ?? 0) >= MAX_PANES}
             onImported={showImported}
             onClose={() => setImporting([])}
           />

@@ -46,9 +46,6 @@ export interface WorkspaceState {
   readonly selection: PaneSelection | null;
 }
 
-/** Below this many panes an import opens in a new pane; from it on, in the last one (a fourth is the user's to open). */
-const IMPORT_NEW_PANE_BELOW = 3;
-
 export class WorkspaceStore extends Observable<WorkspaceState> {
   /** Each pane's live reading position, by pane key: saved with the layout, but no reason to redraw. */
   private readonly offsets = new Map<string, number>();
@@ -110,12 +107,17 @@ export class WorkspaceStore extends Observable<WorkspaceState> {
     });
   }
 
-  /** Shows a document just imported: in a new pane while there are few, else in the last one. */
-  showImported(documentId: string): void {
+  /**
+   * Shows a document just imported: in a new pane while there is room; with all four open, in
+   * place of the pane the user chose (`replace`, a pane index), or in none when they chose none.
+   * A pane is never replaced unasked: it may hold the user's work.
+   */
+  showImported(documentId: string, replace: number | null): void {
     this.changeLayout((now) => {
       if (now.panes.some((pane) => pane.documentId === documentId)) return now;
-      if (now.panes.length < IMPORT_NEW_PANE_BELOW) return withPaneAdded(now, documentId);
-      return this.replacePane(now, now.panes.length - 1, documentId);
+      if (now.panes.length < MAX_PANES) return withPaneAdded(now, documentId);
+      if (replace === null || !now.panes[replace]) return now;
+      return this.replacePane(now, replace, documentId);
     });
   }
 

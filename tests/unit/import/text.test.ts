@@ -2,7 +2,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { guessLayout, importFile, inspectFile } from '../../../electron/import';
-import { corpusText, expectTraceable, fixture, importError } from '../../fixtures/import/helpers';
+import { blocksOf, corpusText, expectTraceable, fixture, importError } from '../../fixtures/import/helpers';
 
 const RUSSIAN = corpusText('000_01da8a07c5673cc1.txt');
 
@@ -101,6 +101,28 @@ describe('importing plain text', () => {
     expect(imported.layout).toBe('hard-wrapped');
     // Lines joined into paragraphs: far fewer blocks than lines.
     expect(imported.normalized.blocks.length).toBeLessThan(60);
+    expectTraceable(imported);
+  });
+
+  it('takes no paragraph for an image caption: a plain text has no images (a title, a blank line, then paragraphs)', async () => {
+    const text = [
+      'The Kirov Affair',
+      '',
+      'On 1 December 1934 Sergei Kirov was shot in the Smolny Institute in Leningrad.',
+      'The murderer, Leonid Nikolaev, was a disaffected party member.',
+      'Stalin came to Leningrad the next day and took charge of the investigation himself.',
+      'Within weeks the murder served as the reason for mass arrests.',
+      '',
+      'Historians still argue whether Stalin had a hand in it.',
+      'The documents opened after 1991 settled little.',
+      'Each account weighs the same few witnesses differently.',
+      '',
+    ].join('\n');
+    const imported = await importFile({ fileName: 'kirov.txt', bytes: new TextEncoder().encode(text) });
+    expect(imported.layout).toBe('line-per-block');
+    const kinds = blocksOf(imported).map((block) => block.kind);
+    expect(kinds).not.toContain('caption');
+    expect(blocksOf(imported)[1]).toEqual({ kind: 'paragraph', text: 'On 1 December 1934 Sergei Kirov was shot in the Smolny Institute in Leningrad.' });
     expectTraceable(imported);
   });
 });

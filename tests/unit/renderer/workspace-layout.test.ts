@@ -1,5 +1,6 @@
 /** Opening a source in another pane: the panes' widths and places stay as the reader set them. */
 import { describe, expect, it } from 'vitest';
+import { NO_PANE, firstChoice } from '../../../renderer/src/import/PaneChoice';
 import { layoutFrom, withPaneAdded, withPaneReplaced } from '../../../renderer/src/workspace/workspace';
 
 const saved = {
@@ -35,5 +36,18 @@ describe('adding and replacing panes', () => {
     expect(after.panes[2]!.key).not.toBe(before.panes[2]!.key);
     expect(after.panes.slice(0, 2)).toEqual(before.panes.slice(0, 2));
     expect(after.widths).toEqual(before.widths);
+  });
+});
+
+describe('the pane an import offers to replace when all four are open', () => {
+  const panes = ['russian', 'wikipedia', 'volkogonov', 'imported'].map((documentId, index) => ({ index, documentId, title: documentId }));
+
+  it('is the rightmost pane without highlights', () => {
+    expect(firstChoice(panes, new Map([['imported', 3]]))).toBe('2');
+    expect(firstChoice(panes, new Map())).toBe('3');
+  });
+
+  it('is none when every pane holds highlights', () => {
+    expect(firstChoice(panes, new Map(panes.map((pane) => [pane.documentId, 1])))).toBe(NO_PANE);
   });
 });
