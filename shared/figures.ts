@@ -140,6 +140,13 @@ function canonicalNumber(decimal: string, scale: number): string {
 
 const DATE_PATTERNS: Pattern[] = [
   {
+    // "the 15th October anniversary" is the fifteenth anniversary of the October Revolution: it
+    // names an occasion, not a day of October, and must not set the account against the others.
+    re: new RegExp(`\\d+(?:st|nd|rd|th)${WS}${MONTH}${WS}(?:anniversar(?:y|ies)|jubilee)(?!\\p{L})`, 'uy'),
+    handle: () => null,
+    consumeOnly: true,
+  },
+  {
     // "8 November – 2 December 1932"
     re: new RegExp(`${DAY}${OF}${WS}${MONTH}${DASH}${DAY}${OF}${WS}${MONTH},?${WS}${YEAR4}`, 'uy'),
     handle: (m) => {
@@ -263,7 +270,8 @@ const COMMA_DECIMAL = /^(?:ru|uk|be|bg|sr|hr|bs|sl|mk|pl|cs|sk|hu|ro|de|fr|es|it
  *   thousands separator shows it is a quantity ("1,500", "1500 million");
  * - the days in "8-9 November 1932" and "24 October" belong to the date, not to the numbers;
  *   a bare "8-9" is one range;
- * - ordinals ("15th", "17-й") are not figures; number words ("three hundred") are not read;
+ * - ordinals ("15th", "17-й") are not figures, nor is an ordinal anniversary named by a month
+ *   ("the 15th October anniversary"); number words ("three hundred") are not read;
  * - citation markers ("[343]") and page references ("p. 143") are skipped.
  */
 export function findFigures(text: string, language?: string): Figure[] {

@@ -285,6 +285,18 @@ test.describe('the claims panel', () => {
     await expect(panel(page).getByRole('article')).toHaveCount(3);
   });
 
+  test('compare at 1280×800: every account’s quote in sight without scrolling the window', async ({ page, workbench }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const { death } = await buildClaims(workbench);
+    await open(page, workbench);
+    await openPanel(page);
+    await pick(page, 'Alliluyeva', death.wording);
+    const quotes = panel(page).getByRole('article').locator('blockquote.quote-in-context .exact');
+    await expect(quotes).toHaveCount(3);
+    for (const quote of await quotes.all()) await expect(quote).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+  });
+
   test('“Show in text” scrolls the source’s pane to the passage, and opens the source in a pane if none shows it', async ({ page, workbench }) => {
     const { death, highlights } = await buildClaims(workbench);
     await open(page, workbench);
@@ -399,6 +411,13 @@ test.describe('the claims panel', () => {
     expect(ryutinBar.x).toBeLessThan(deathBar.x);
     const axis = (await region.locator('.axis-track').boundingBox())!;
     expect(ryutinBar.x).toBeGreaterThan(axis.x + axis.width * 0.5);
+    // Wikipedia's own date (November 1931) differs from the claim's: marked on the claim's line, before its bar.
+    const ownDate = rows.nth(1).locator('.timeline-account-date');
+    await expect(ownDate).toHaveCount(1);
+    await expect(ownDate).toHaveAttribute('title', `${WIKIPEDIA}: November 1931`);
+    await expect(rows.nth(1).locator('.timeline-account-dates')).toHaveText(`· ${WIKIPEDIA}: November 1931`);
+    expect((await ownDate.boundingBox())!.x).toBeLessThan(deathBar.x);
+    await expect(rows.nth(0).locator('.timeline-account-date')).toHaveCount(0);
     // Agreed and disputed, in words (and symbols) as well as colour.
     await expect(rows.nth(0).locator('.agreement')).toHaveText(/Agreed/);
     await expect(rows.nth(1).locator('.agreement')).toHaveText(/Disputed/);

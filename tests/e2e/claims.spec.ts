@@ -11,6 +11,7 @@
  * so other specs see the sources as they were.
  */
 import type { Locator, Page } from '@playwright/test';
+import type { Annotation } from '../../shared/annotations';
 import type { Claim } from '../../shared/claims';
 import { selectWithMouse } from './select-text';
 import { expect, hostApi, leaveProjectAsFound, test, type Workbench } from './workbench';
@@ -61,6 +62,50 @@ async function ourClaims(workbench: Workbench): Promise<Claim[]> {
 }
 
 test.describe('claims from the passages', () => {
+  test('a highlight with a note: Claim… shows one working search, and a new claim starts with an empty wording, the passage shown with it', async ({
+    page,
+    workbench,
+  }) => {
+    const { wikipedia } = await open(page, workbench);
+    const phrase = 'Stalin took charge of the funeral';
+    await selectWithMouse(page, wikipedia, phrase);
+    await page.keyboard.press('n');
+    const id = await openHighlightId(wikipedia);
+    const note = popover(wikipedia).getByRole('textbox', { name: 'Note' });
+    await expect(note).toBeFocused();
+    await page.keyboard.type('Who was at the dinner?');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect
+      .poll(async () => (await hostApi<Annotation[]>(workbench, 'listAnnotations', {})).find((a) => a.id === id)?.noteText ?? '')
+      .toContain('Who was at the dinner?');
+
+    // Claim… beside the note, clicked again and again: always one search box, and it answers.
+    const claimButton = wikipedia.getByRole('toolbar', { name: 'Highlight tools' }).getByRole('button', { name: 'Claim…' });
+    const search = popover(wikipedia).getByRole('combobox', { name: 'Find a claim' });
+    for (let click = 0; click < 3; click++) {
+      await claimButton.click();
+      await expect(search).toHaveCount(1);
+      await expect(search).toBeFocused();
+    }
+    await expect(note).toHaveCount(1);
+    await page.keyboard.type('no such claim anywhere');
+    await expect(search).toHaveValue('no such claim anywhere');
+    const newOption = claimPanel(wikipedia).getByRole('option', { name: /New claim/ });
+    await expect(newOption).toHaveAttribute('aria-selected', 'true');
+
+    // A new claim: the wording is the user's to write; the passage stands beside it to read.
+    await page.keyboard.press('Enter');
+    const form = claimPanel(wikipedia).getByRole('form', { name: 'New claim' });
+    const wording = form.getByRole('textbox', { name: 'Wording' });
+    await expect(wording).toBeFocused();
+    await expect(wording).toHaveValue('');
+    await expect(form.getByRole('figure', { name: 'The passage' })).toHaveText(phrase);
+    await form.getByRole('button', { name: 'Create claim' }).click();
+    await expect(wording).toHaveAttribute('aria-invalid', 'true');
+    await page.keyboard.press('Escape'); // back to the search
+    await closeToolbar(page, wikipedia);
+  });
+
   test('one claim, three accounts: make it from a passage, attach two more, compare them, undo, redo and reload', async ({ page, workbench }) => {
     const { russian, wikipedia, volkogonov } = await open(page, workbench);
 
@@ -77,7 +122,8 @@ test.describe('claims from the passages', () => {
     const form = panel.getByRole('form', { name: 'New claim' });
     const wording = form.getByRole('textbox', { name: 'Wording' });
     await expect(wording).toBeFocused();
-    await expect(wording).toHaveValue(RUSSIAN);
+    await expect(wording).toHaveValue('');
+    await expect(form.getByRole('figure', { name: 'The passage' })).toHaveText(RUSSIAN);
     await wording.fill(WORDING);
     await form.getByRole('textbox', { name: 'People' }).fill('Nadezhda Alliluyeva, Stalin');
     // The stance: symbol, word and what it means; "supports" to begin with.

@@ -238,10 +238,13 @@ export function AnnotationToolbar(props: Props) {
           onClose={() => onPanel(null)}
         />
       )}
-      {annotation && panel === 'claim' && <AttachToClaim key={annotation.id} annotation={annotation} claims={claims} onClose={() => onPanel(null)} />}
+      {/* Keys distinct among these siblings: with one key for both, React left a dead copy of the claim panel behind at each click. */}
+      {annotation && panel === 'claim' && (
+        <AttachToClaim key={`claim-${annotation.id}`} annotation={annotation} claims={claims} onClose={() => onPanel(null)} />
+      )}
       {showNote && (
         <NoteEditor
-          key={annotation.id}
+          key={`note-${annotation.id}`}
           note={annotation.note}
           label="Note"
           autoFocus={panel === 'note'}

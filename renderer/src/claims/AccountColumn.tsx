@@ -88,6 +88,15 @@ export function AccountColumn({ view, assessment, assessmentFailure, marks, onSh
         </h4>
         <ReliabilityBadge assessment={assessment} failure={assessmentFailure} />
       </header>
+      {annotation ? (
+        <blockquote className="quote-in-context" lang={view.document?.language}>
+          {annotation.quote.prefix && <span className="context">{contextOf(annotation.quote.prefix, 'before')}</span>}
+          <Exact text={annotation.quote.exact} marks={marks} />
+          {annotation.quote.suffix && <span className="context">{contextOf(annotation.quote.suffix, 'after')}</span>}
+        </blockquote>
+      ) : (
+        <p className="muted">The highlight of this account is gone.</p>
+      )}
       <div className="account-stance">
         <label>
           <span className="inline-label">Stance</span>
@@ -107,15 +116,6 @@ export function AccountColumn({ view, assessment, assessmentFailure, marks, onSh
           </span>
         )}
       </div>
-      {annotation ? (
-        <blockquote className="quote-in-context" lang={view.document?.language}>
-          {annotation.quote.prefix && <span className="context">{contextOf(annotation.quote.prefix, 'before')}</span>}
-          <Exact text={annotation.quote.exact} marks={marks} />
-          {annotation.quote.suffix && <span className="context">{contextOf(annotation.quote.suffix, 'after')}</span>}
-        </blockquote>
-      ) : (
-        <p className="muted">The highlight of this account is gone.</p>
-      )}
       {orphan && (
         <p className="orphan-notice" role="note">
           ⚠ Orphaned: this highlight could no longer be placed in the current text

@@ -2,7 +2,8 @@
  * "Claim…" in the annotation toolbar: tells a highlight as an account of a claim. At the top, the
  * claims the passage is already an account of (stance and note changeable, detach, compare).
  * Below, a search over the existing claims (wording, people, places, date as written; best
- * matches first; arrow keys and Enter) ending in "New claim", which starts from the quote. Then
+ * matches first; arrow keys and Enter) ending in "New claim": its wording is written by the user
+ * (empty to begin with, the passage shown above it to read from: a quote is not a claim). Then
  * the stance (supports, contradicts, qualifies, mentions: symbol, word and what it means) and a
  * note on what differs. Attaching, or making the claim together with its first account, is one
  * change, undone with one undo. An error from the server is shown next to the field it is about,
@@ -49,7 +50,7 @@ export function AttachToClaim({ annotation, claims, onClose }: Props) {
   const [active, setActive] = useState(0);
   const [stance, setStance] = useState<Stance>('supports');
   const [note, setNote] = useState('');
-  const [wording, setWording] = useState(() => quoteAsWording(annotation.quote.exact));
+  const [wording, setWording] = useState('');
   const [date, setDate] = useState('');
   const [people, setPeople] = useState('');
   const [places, setPlaces] = useState('');
@@ -112,7 +113,7 @@ export function AttachToClaim({ annotation, claims, onClose }: Props) {
         places: splitNames(places),
         account,
       });
-      setWording(quoteAsWording(annotation.quote.exact));
+      setWording('');
       setDate('');
       setPeople('');
       setPlaces('');
@@ -214,9 +215,19 @@ export function AttachToClaim({ annotation, claims, onClose }: Props) {
           )}
           {mode.kind === 'new' && (
             <>
+              <figure className="claim-passage" aria-label="The passage">
+                <blockquote>{annotation.quote.exact}</blockquote>
+              </figure>
               <ClaimFormField label="Wording" field="wording" {...field}>
                 {(invalid) => (
-                  <textarea className="claim-wording" rows={2} value={wording} onChange={(event) => setWording(event.target.value)} {...invalid} />
+                  <textarea
+                    className="claim-wording"
+                    rows={2}
+                    value={wording}
+                    placeholder="What the passage tells, in your words"
+                    onChange={(event) => setWording(event.target.value)}
+                    {...invalid}
+                  />
                 )}
               </ClaimFormField>
               <ClaimFormField label="Date" field="date" {...field}>
@@ -266,9 +277,4 @@ export function AttachToClaim({ annotation, claims, onClose }: Props) {
       )}
     </div>
   );
-}
-
-/** The quote as a first wording: one line, at most the length a wording may have. */
-function quoteAsWording(quote: string): string {
-  return quote.replace(/\s+/g, ' ').trim().slice(0, 2_000);
 }

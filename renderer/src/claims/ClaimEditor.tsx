@@ -1,7 +1,9 @@
 /**
- * The head of a claim in the compare view, edited in place: wording, historical date (read by the
- * server, which says clearly when it cannot read it), people and places, verdict and the
- * credibility of the claim as a whole. Each change is saved at once and can be undone.
+ * The claim in the compare view, edited in place: above the accounts its head (wording, historical
+ * date (read by the server, which says clearly when it cannot read it), people and places, the
+ * credibility of the claim as a whole); below them the verdict, written having weighed them (the
+ * head stays short so the accounts' quotes are in sight). Each change is saved at once and can be
+ * undone.
  */
 import type { ApiInput } from '../../../shared/api';
 import { CREDIBILITY_WORDING } from '../../../shared/annotations';
@@ -26,7 +28,14 @@ export function dateReading(date: HistoricalDate): string {
   return `${range}${date.circa ? ', approximately' : ''}`;
 }
 
-export function ClaimEditor({ claim, agreement }: { claim: Claim; agreement: Agreement }) {
+interface EditorProps {
+  readonly claim: Claim;
+  readonly agreement: Agreement;
+  /** Shown beside the agreement in the top line (the accounts' stances): one line less above the accounts. */
+  readonly children?: React.ReactNode;
+}
+
+export function ClaimEditor({ claim, agreement, children }: EditorProps) {
   const store = useStores().claims;
   const { claims } = useSnapshot(store);
   const { failure, attempt } = useFailure();
@@ -48,6 +57,7 @@ export function ClaimEditor({ claim, agreement }: { claim: Claim; agreement: Agr
           onCommit={(wording) => update({ wording })}
         />
         <AgreementBadge agreement={agreement} />
+        {children}
         <button
           type="button"
           className="tool danger"
@@ -82,21 +92,30 @@ export function ClaimEditor({ claim, agreement }: { claim: Claim; agreement: Agr
             ))}
           </select>
         </label>
-        <InlineText
-          className="claim-verdict"
-          label="Verdict"
-          value={claim.verdict}
-          multiline
-          rows={1}
-          placeholder="Your judgement of the claim, having weighed the accounts"
-          onCommit={(verdict) => update({ verdict })}
-        />
       </div>
       {failure && (
         <p className="claim-field-error" role="alert">
           {failure}
         </p>
       )}
+    </section>
+  );
+}
+
+/** The verdict on the claim, under its accounts. */
+export function ClaimVerdict({ claim }: { claim: Claim }) {
+  const store = useStores().claims;
+  return (
+    <section className="claim-verdict-section" aria-label="Your verdict">
+      <InlineText
+        className="claim-verdict"
+        label="Verdict"
+        value={claim.verdict}
+        multiline
+        rows={1}
+        placeholder="Your judgement of the claim, having weighed the accounts"
+        onCommit={(verdict) => problemOf(store.updateClaim({ id: claim.id, verdict }))}
+      />
     </section>
   );
 }

@@ -1,12 +1,15 @@
 /**
  * The claims on a time axis: each at its historical date, a span drawn from its first to its last
  * day, an approximate date with faded, dashed ends; marked agreed or disputed (symbol and word as
- * well as colour). Undated claims are listed apart. A click (or Enter) opens the claim to compare.
+ * well as colour). Where an account's own date (read off its quote) lies outside the claim's, it is
+ * marked on the claim's line too, with the source's name. Undated claims are listed apart. A click
+ * (or Enter) opens the claim to compare.
  */
 import { useMemo, type KeyboardEvent } from 'react';
 import type { Claim } from '../../../shared/claims';
 import type { DocumentSummary } from '../../../shared/domain';
 import { useAnnotationIndex, useSnapshot, useStores } from '../state/store-context';
+import { accountDatesDiffering, type AccountDate } from './account-dates';
 import { accountViews, agreementOf, plural, type Agreement } from './claim-facts';
 import { dateReading } from './ClaimEditor';
 import { AgreementBadge } from './StanceMark';
@@ -23,11 +26,11 @@ interface Axis {
   readonly months: readonly { label: string; at: number }[];
 }
 
-function axisFor(claims: readonly Claim[]): Axis | null {
-  const dated = claims.filter((claim) => claim.date);
-  if (dated.length === 0) return null;
-  const first = Math.min(...dated.map((claim) => Number(claim.date!.from.slice(0, 4))));
-  const last = Math.max(...dated.map((claim) => Number(claim.date!.to.slice(0, 4))));
+/** The axis over every span drawn: the claims' dates and the accounts' dates that differ from them. */
+function axisFor(spans: readonly { readonly from: string; readonly to: string }[]): Axis | null {
+  if (spans.length === 0) return null;
+  const first = Math.min(...spans.map((span) => Number(span.from.slice(0, 4))));
+  const last = Math.max(...spans.map((span) => Number(span.to.slice(0, 4))));
   const start = Date.UTC(first, 0, 1);
   const end = Date.UTC(last + 1, 0, 1);
   const span = last + 1 - first;
@@ -48,10 +51,19 @@ export function ClaimsTimeline({ documents }: { documents: readonly DocumentSumm
   const { claims } = useSnapshot(claimStore);
   const { claimsPanel } = useSnapshot(workspace);
   const annotationsById = useAnnotationIndex();
-  const axis = useMemo(() => axisFor(claims), [claims]);
-  const agreements = useMemo(
-    () => new Map<string, Agreement>(claims.map((claim) => [claim.id, agreementOf(accountViews(claim, annotationsById, documents), claim)])),
-    [claims, annotationsById, documents],
+  const { agreements, accountDates } = useMemo(() => {
+    const agreements = new Map<string, Agreement>();
+    const accountDates = new Map<string, AccountDate[]>();
+    for (const claim of claims) {
+      const views = accountViews(claim, annotationsById, documents);
+      agreements.set(claim.id, agreementOf(views, claim));
+      accountDates.set(claim.id, accountDatesDiffering(claim.date, views));
+    }
+    return { agreements, accountDates };
+  }, [claims, annotationsById, documents]);
+  const axis = useMemo(
+    () => axisFor(claims.flatMap((claim) => (claim.date ? [claim.date, ...(accountDates.get(claim.id) ?? [])] : []))),
+    [claims, accountDates],
   );
   const dated = useMemo(
     () => claims.filter((claim) => claim.date).sort((a, b) => a.date!.from.localeCompare(b.date!.from) || a.date!.to.localeCompare(b.date!.to) || a.wording.localeCompare(b.wording)),
@@ -79,8 +91,7 @@ export function ClaimsTimeline({ documents }: { documents: readonly DocumentSumm
     );
   }
 
-  const place = (claim: Claim) => {
-    const { from, to } = claim.date!;
+  const place = ({ from, to }: { from: string; to: string }) => {
     const left = ((time(from) - axis!.start) / (axis!.end - axis!.start)) * 100;
     const right = ((time(to) + DAY - axis!.start) / (axis!.end - axis!.start)) * 100;
     return { left, width: Math.max(0, right - left) };
@@ -88,7 +99,8 @@ export function ClaimsTimeline({ documents }: { documents: readonly DocumentSumm
 
   const row = (claim: Claim, onAxis: boolean) => {
     const agreement = agreements.get(claim.id)!;
-    const position = onAxis ? place(claim) : null;
+    const position = onAxis ? place(claim.date!) : null;
+    const others = onAxis ? (accountDates.get(claim.id) ?? []) : [];
     return (
       <li key={claim.id}>
         <button
@@ -106,6 +118,12 @@ export function ClaimsTimeline({ documents }: { documents: readonly DocumentSumm
               <span className="timeline-date">{claim.date ? claim.date.text : 'undated'}</span>
               <span className="muted"> · {plural(claim.accounts.length, 'account')} · </span>
               <AgreementBadge agreement={agreement} />
+              {others.length > 0 && (
+                <span className="timeline-account-dates">
+                  {' · '}
+                  {others.map((other) => `${other.label}: ${other.text}`).join('; ')}
+                </span>
+              )}
             </span>
           </span>
           {position && (
@@ -115,6 +133,15 @@ export function ClaimsTimeline({ documents }: { documents: readonly DocumentSumm
                 style={{ left: `${position.left}%`, width: `${position.width}%` }}
                 title={dateReading(claim.date!)}
               />
+              {others.map((other) => (
+                <span
+                  key={`${other.accountId}-${other.from}-${other.to}`}
+                  className="timeline-account-date"
+                  data-account-id={other.accountId}
+                  style={{ left: `${place(other).left}%`, width: `${place(other).width}%` }}
+                  title={`${other.label}: ${other.text}`}
+                />
+              ))}
             </span>
           )}
         </button>
@@ -139,6 +166,9 @@ export function ClaimsTimeline({ documents }: { documents: readonly DocumentSumm
         </span>
         <span>
           <span className="legend-bar circa" aria-hidden="true" /> approximate date (c.)
+        </span>
+        <span>
+          <span className="legend-account-date" aria-hidden="true" /> an account’s own date, where it differs
         </span>
       </div>
       {axis && (

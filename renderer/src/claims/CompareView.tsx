@@ -1,6 +1,7 @@
 /**
  * One claim and its accounts side by side: the claim's head (edited in place), the differences in
- * dates and numbers between the accounts, and a column per account, grouped by source. A search
+ * dates and numbers between the accounts, a column per account, grouped by source, each with its
+ * quote near the top (in sight at 1280×800 without scrolling), and the verdict under them. A search
  * over wording, people, places and dates picks the claim.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -13,7 +14,7 @@ import { AccountColumn } from './AccountColumn';
 import type { AccountView } from './account-view';
 import { accountViews, agreementOf, plural } from './claim-facts';
 import { rankClaims } from './claim-search';
-import { ClaimEditor } from './ClaimEditor';
+import { ClaimEditor, ClaimVerdict } from './ClaimEditor';
 import { marksFor } from './differences';
 import { StanceMark } from './StanceMark';
 
@@ -58,6 +59,17 @@ export function CompareView({ documents, onShowInText }: Props) {
     else groups.push([view]);
   }
 
+  const suggest = claim && (
+    <button
+      type="button"
+      className="tool suggest-accounts"
+      title="The passages of the sources that most likely tell this claim, with why"
+      onClick={() => finder.suggest({ from: { kind: 'claim', claimId: claim.id }, documentId: null, label: claim.wording })}
+    >
+      Suggest accounts
+    </button>
+  );
+
   return (
     <div className="compare-view">
       <nav className="claim-picker" aria-label="Choose a claim">
@@ -92,17 +104,19 @@ export function CompareView({ documents, onShowInText }: Props) {
       </nav>
       {claim && agreement && (
         <div className="compare-main" key={claim.id}>
-          <ClaimEditor claim={claim} agreement={agreement} />
-          <p className="suggest-accounts">
-            <button
-              type="button"
-              className="tool"
-              title="The passages of the sources that most likely tell this claim, with why"
-              onClick={() => finder.suggest({ from: { kind: 'claim', claimId: claim.id }, documentId: null, label: claim.wording })}
-            >
-              Suggest accounts
-            </button>
-          </p>
+          <ClaimEditor claim={claim} agreement={agreement}>
+            {views.length > 0 && (
+              <div className="stance-summary">
+                <p className="muted">
+                  {plural(views.length, 'account')} in {plural(groups.length, 'source')}:{' '}
+                  {views.map((view) => (
+                    <StanceMark key={view.account.id} stance={view.account.stance} source={view.label} />
+                  ))}
+                </p>
+                {suggest}
+              </div>
+            )}
+          </ClaimEditor>
           {agreement.differences.length > 0 && (
             <section className="differences" aria-label="Differences between the accounts">
               <ul>
@@ -121,33 +135,27 @@ export function CompareView({ documents, onShowInText }: Props) {
                 <strong>No accounts yet.</strong> Select a passage in a pane that tells this claim and choose <em>Claim…</em>{' '}
                 to attach it, with its stance.
               </p>
+              <p>{suggest}</p>
             </div>
           ) : (
-            <>
-              <p className="stance-summary muted">
-                {plural(views.length, 'account')} in {plural(groups.length, 'source')}:{' '}
-                {views.map((view) => (
-                  <StanceMark key={view.account.id} stance={view.account.stance} source={view.label} />
-                ))}
-              </p>
-              <div className="accounts" role="list" aria-label="Accounts">
-                {groups.map((group) => (
-                  <div key={group[0]!.account.id} className="source-group" role="listitem" data-count={group.length}>
-                    {group.map((view) => (
-                      <AccountColumn
-                        key={view.account.id}
-                        view={view}
-                        assessment={view.document ? assessments[view.document.id] : undefined}
-                        assessmentFailure={view.document ? failures[view.document.id] : undefined}
-                        marks={marksFor(agreement.differences, view.account.id)}
-                        onShowInText={onShowInText}
-                      />
-                    ))}
-                  </div>
-                ))}
-              </div>
-            </>
+            <div className="accounts" role="list" aria-label="Accounts">
+              {groups.map((group) => (
+                <div key={group[0]!.account.id} className="source-group" role="listitem" data-count={group.length}>
+                  {group.map((view) => (
+                    <AccountColumn
+                      key={view.account.id}
+                      view={view}
+                      assessment={view.document ? assessments[view.document.id] : undefined}
+                      assessmentFailure={view.document ? failures[view.document.id] : undefined}
+                      marks={marksFor(agreement.differences, view.account.id)}
+                      onShowInText={onShowInText}
+                    />
+                  ))}
+                </div>
+              ))}
+            </div>
           )}
+          <ClaimVerdict claim={claim} />
         </div>
       )}
     </div>

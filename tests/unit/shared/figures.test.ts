@@ -223,6 +223,13 @@ describe('findFigures: forms and edge cases', () => {
     expect(ru('17-й съезд, 3-го числа')).toEqual([]);
   });
 
+  it('does not read "the 15th October anniversary" (of the Revolution) as a day of October', () => {
+    expect(en('a holiday party on the 15th October anniversary attended by Molotov')).toEqual([]);
+    expect(en('on the 10th October anniversary, in 1927')).toEqual(['year:1927']);
+    expect(en('on 15 October 1932, the anniversary')).toEqual(['date:1932-10-15']);
+    expect(en('on the 15th October, late')).toEqual(['date:--10-15']);
+  });
+
   it('reads English month names only capitalized, Russian ones in any case', () => {
     expect(en('may 1932; march 1932; MAY 1932; March 1917')).toEqual(['year:1932', 'year:1932', 'month:1932-05', 'month:1917-03']);
     expect(ru('НОЯБРЯ 1932; ноября 1932')).toEqual(['month:1932-11', 'month:1932-11']);
@@ -287,6 +294,14 @@ describe('compareFigures', () => {
     // November in both: no difference of month. Only Volkogonov gives the day: no difference of date.
     expect(differences.map((d) => d.kind)).not.toContain('month');
     expect(differences.map((d) => d.kind)).not.toContain('date');
+  });
+
+  it('finds no difference in a date that is not one of the event ("15th October anniversary")', () => {
+    const longer = passage(volkogonov, 'In the night of 8-9 November 1932', 'by Molotov and Voroshilov');
+    const volk = { ...accounts.volkogonov, text: joined(longer) };
+    const russianDay = { id: 'acc-ru', label: 'Russian account', text: 'В ночь на 9 ноября 1932 г. она застрелилась.', language: 'ru' };
+    expect(compareFigures([volk, russianDay]).map((d) => d.kind)).not.toContain('month');
+    expect(compareFigures([accounts.wikipedia, volk]).map((d) => d.summary)).toEqual(['year: 1931 (Wikipedia) vs 1932 (Volkogonov)']);
   });
 
   it('reads the hard-wrapped OCR the same way', () => {
