@@ -18,7 +18,8 @@ export interface PositionSelector {
 
 export interface AnchorTarget {
   quote: QuoteSelector;
-  position: PositionSelector;
+  /** Absent for a quote alone (another tool's TextQuoteSelector without a TextPositionSelector). */
+  position?: PositionSelector;
 }
 
 /** UTF-16 units of context kept on each side of a quote (as the Hypothesis client keeps). */
@@ -37,7 +38,7 @@ function splitsSurrogatePair(text: string, offset: number): boolean {
  * surrogate pair is widened to take the whole character; the context never starts or ends with
  * half a character (so it may be one unit shorter than CONTEXT_LENGTH).
  */
-export function describeRange(text: string, start: number, end: number): AnchorTarget {
+export function describeRange(text: string, start: number, end: number): Required<AnchorTarget> {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new RangeError(`describeRange: [${start}, ${end}) is not a non-empty range of a ${text.length}-unit text`);
   }

@@ -245,9 +245,11 @@ class ImportPlan {
    * is then carried to the current version through the diff of the two, as a new version does.
    */
   private place(quote: AnchorTarget['quote'], position: FileTarget['position'], version: KnownVersion): Placement | string {
-    const onVersion = anchor(version.text, { quote, position: utf16Range(version.text, position) ?? { start: 0, end: 0 } });
+    // A position that does not fit the text is no evidence: the quote is then found by itself and its context.
+    const range = utf16Range(version.text, position);
+    const onVersion = anchor(version.text, range ? { quote, position: range } : { quote });
     if (onVersion.status === 'orphan') {
-      return `its quote is not in ${this.title(version)} (${onVersion.reason})`;
+      return `it has no place in ${this.title(version)}: ${onVersion.reason}`;
     }
     const current = this.sources.currentOf(version.documentId);
     if (current.versionId === version.versionId) return anchoredOn(version, onVersion.start, onVersion.end);
