@@ -6,7 +6,9 @@
 export {
   CONTEXT_LENGTH,
   CodePointIndex,
+  codePointLength,
   describeRange,
+  selectorsOf,
   toCodePointOffset,
   toUtf16Offset,
   type AnchorTarget,

@@ -1,7 +1,8 @@
 /**
  * The selectors an annotation keeps (W3C Web Annotation TextQuoteSelector and
  * TextPositionSelector), built on a version's reading text, and the conversion between the
- * UTF-16 offsets JavaScript uses and the code points W3C selectors count.
+ * UTF-16 offsets JavaScript uses and the code points W3C selectors count. This is the one place
+ * that converts: everything else asks it (tests/unit/architecture/code-points.test.ts holds to it).
  */
 
 export interface QuoteSelector {
@@ -52,6 +53,36 @@ export function describeRange(text: string, start: number, end: number): Require
     quote: { exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
     position: { start, end },
   };
+}
+
+/**
+ * The W3C selectors of text[start, end) as an annotation stores them and every export writes them:
+ * the quote with its context, and the TextPositionSelector in code points. The range is widened
+ * as describeRange widens it, and returned, so that offsets and selectors always agree. Give the
+ * text's CodePointIndex when describing many ranges of one long text.
+ */
+export function selectorsOf(
+  text: string,
+  start: number,
+  end: number,
+  index?: CodePointIndex,
+): { start: number; end: number; quote: QuoteSelector; /** Code points. */ position: { start: number; end: number } } {
+  const described = describeRange(text, start, end);
+  const { start: from, end: to } = described.position;
+  const points = index && index.text === text ? index : null;
+  return {
+    start: from,
+    end: to,
+    quote: described.quote,
+    position: points
+      ? { start: points.toCodePoint(from), end: points.toCodePoint(to) }
+      : { start: toCodePointOffset(text, from), end: toCodePointOffset(text, to) },
+  };
+}
+
+/** Length of a text in code points (what a user, an editor or the W3C model calls characters). */
+export function codePointLength(text: string): number {
+  return toCodePointOffset(text, text.length);
 }
 
 /**
