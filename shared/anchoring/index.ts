@@ -14,6 +14,7 @@ export {
   type AnchorTarget,
   type PositionSelector,
   type QuoteSelector,
+  type Utf16Range,
 } from './selectors';
 export { anchor, anchorAll, type AnchorOptions, type AnchorResult } from './anchor';
 export { RevisionMap, type EqualRun, type MappedRange } from './revision-map';

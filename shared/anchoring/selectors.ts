@@ -11,16 +11,25 @@ export interface QuoteSelector {
   suffix: string;
 }
 
-/** UTF-16 offsets into the reading text, end exclusive. */
+/** W3C TextPositionSelector: code points into the reading text, end exclusive. What the API, the store and every export speak. */
 export interface PositionSelector {
+  start: number;
+  end: number;
+}
+
+/** UTF-16 offsets into the reading text, end exclusive: what JavaScript strings, and so anchoring, work in. */
+export interface Utf16Range {
   start: number;
   end: number;
 }
 
 export interface AnchorTarget {
   quote: QuoteSelector;
-  /** Absent for a quote alone (another tool's TextQuoteSelector without a TextPositionSelector). */
-  position?: PositionSelector;
+  /**
+   * Where the quote is expected, as UTF-16 offsets (a stored PositionSelector converted by this
+   * module). Absent for a quote alone (another tool's TextQuoteSelector without a TextPositionSelector).
+   */
+  position?: Utf16Range;
 }
 
 /** UTF-16 units of context kept on each side of a quote (as the Hypothesis client keeps). */
@@ -39,7 +48,7 @@ function splitsSurrogatePair(text: string, offset: number): boolean {
  * surrogate pair is widened to take the whole character; the context never starts or ends with
  * half a character (so it may be one unit shorter than CONTEXT_LENGTH).
  */
-export function describeRange(text: string, start: number, end: number): Required<AnchorTarget> {
+export function describeRange(text: string, start: number, end: number): { quote: QuoteSelector; position: Utf16Range } {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new RangeError(`describeRange: [${start}, ${end}) is not a non-empty range of a ${text.length}-unit text`);
   }
@@ -66,7 +75,7 @@ export function selectorsOf(
   start: number,
   end: number,
   index?: CodePointIndex,
-): { start: number; end: number; quote: QuoteSelector; /** Code points. */ position: { start: number; end: number } } {
+): Utf16Range & { quote: QuoteSelector; position: PositionSelector } {
   const described = describeRange(text, start, end);
   const { start: from, end: to } = described.position;
   const points = index && index.text === text ? index : null;
