@@ -4,6 +4,7 @@
  * (A–F) with the questions of source criticism. All stand-off: nothing here touches a text.
  */
 import { z } from 'zod';
+import type { PositionSelector as AnchoringPosition, QuoteSelector as AnchoringQuote } from './anchoring';
 
 /** The colours Zotero users know; meaning never rests on colour alone. */
 export const HighlightColor = z.enum(['yellow', 'red', 'green', 'blue', 'purple', 'magenta', 'orange', 'gray']);
@@ -36,9 +37,16 @@ export const CREDIBILITY_WORDING: Record<number, string> = {
 export const NoteDocument = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() }).passthrough();
 export type NoteDocument = z.infer<typeof NoteDocument>;
 
-/** W3C TextQuoteSelector: the quote with (up to) 32 characters of context on each side. */
-export const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() });
+/**
+ * W3C TextQuoteSelector: the quote with (up to) 32 characters of context on each side. The
+ * selectors are those of shared/anchoring (one vocabulary): these schemas check them at the API.
+ */
+export const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() }) satisfies z.ZodType<AnchoringQuote>;
 export type QuoteSelector = z.infer<typeof QuoteSelector>;
+
+/** W3C TextPositionSelector: code points (not UTF-16 units) into a version's reading text. */
+export const PositionSelector = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }) satisfies z.ZodType<AnchoringPosition>;
+export type PositionSelector = z.infer<typeof PositionSelector>;
 
 export const Annotation = z.object({
   id: z.string(),
@@ -51,7 +59,7 @@ export const Annotation = z.object({
   end: z.number().int().nonnegative().nullable(),
   quote: QuoteSelector,
   /** W3C TextPositionSelector: code points, where the annotation was made or last anchored. */
-  position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+  position: PositionSelector,
   color: HighlightColor,
   tagIds: z.array(z.string()),
   note: NoteDocument.nullable(),

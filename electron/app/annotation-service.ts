@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiParsedInput } from '../../shared/api';
 import type { Annotation, NoteDocument } from '../../shared/annotations';
-import { anchorAll, CodePointIndex, describeRange, RevisionMap, toCodePointOffset } from '../../shared/anchoring';
+import { anchorAll, CodePointIndex, RevisionMap, selectorsOf } from '../../shared/anchoring';
 import { ApiError } from '../../shared/errors';
 import type { ChangeHistory, Snapshot } from './change-history';
 import type { AnchorMove, AnchorRow, AnnotationRows } from '../store/annotations';
@@ -234,15 +234,7 @@ export class AnnotationService {
           if (result.status === 'orphan') return { row: row.row, id: row.id, status: 'orphan', orphanReason: result.reason };
           // The selectors move with it: they describe the passage in the version it now rests on,
           // as the W3C model has it and as every export writes them.
-          return {
-            row: row.row,
-            id: row.id,
-            status: 'anchored',
-            start: result.start,
-            end: result.end,
-            quote: describeRange(newText, result.start, result.end).quote,
-            position: { start: codePoints.toCodePoint(result.start), end: codePoints.toCodePoint(result.end) },
-          };
+          return { row: row.row, id: row.id, status: 'anchored', ...selectorsOf(newText, result.start, result.end, codePoints) };
         });
       }
     }
@@ -257,8 +249,7 @@ export class AnnotationService {
   private checkRange(text: string, start: number, end: number): Pick<Annotation, 'start' | 'end' | 'quote' | 'position'> {
     if (end > text.length) throw new ApiError('invalid_input', `end ${end} is past the end of the text (${text.length})`, 'end');
     if (text.slice(start, end).trim() === '') throw new ApiError('invalid_input', 'The selected passage is empty', 'start');
-    const { quote } = describeRange(text, start, end);
-    return { start, end, quote, position: { start: toCodePointOffset(text, start), end: toCodePointOffset(text, end) } };
+    return selectorsOf(text, start, end);
   }
 
   private checkTags(tagIds: readonly string[]): void {

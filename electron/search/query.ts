@@ -12,6 +12,7 @@
  * A word in Latin letters also finds its Cyrillic spelling and its usual romanisation variants
  * (Kirov finds Киров; Trotsky finds Trotskiy); a Cyrillic word also finds its romanisation.
  */
+import { codePointLength } from '../../shared/anchoring';
 import { ApiError } from '../../shared/errors';
 import { crossKey, foldForm, wordsOf } from './words';
 import { CYRILLIC_MARK, isCyrillic, keysOf } from './word-keys';
@@ -124,7 +125,7 @@ function bare(piece: string): Lexeme {
     const words = wordsOf(piece.replace(/\*+$/, ''));
     if (words.length !== 1) throw invalid(`A * ends the beginning of one word, e.g. Джугашвил* or Dzhugash*; "${piece}" is not one.`);
     const prefix = words[0]!.text;
-    if ([...prefix].length < MIN_PREFIX) throw invalid(`A prefix needs at least ${MIN_PREFIX} letters before the *: "${piece}" would match too much.`);
+    if (codePointLength(prefix) < MIN_PREFIX) throw invalid(`A prefix needs at least ${MIN_PREFIX} letters before the *: "${piece}" would match too much.`);
     return { type: 'term', term: { kind: 'prefix', prefix }, common: false };
   }
   const words = wordsOf(piece).map((word) => word.text);

@@ -207,14 +207,15 @@ class Anchorer {
 
   anchor(target: AnchorTarget, expected?: number): AnchorResult {
     const exact = target.quote?.exact ?? '';
-    if (exact.length === 0) return { status: 'orphan', reason: 'The annotation has no quote to look for.' };
+    // W3C allows an empty exact (a point between two characters); a highlight needs a passage.
+    if (exact.length === 0) return { status: 'orphan', reason: 'The quote is empty: it selects no text to highlight.' };
     const prepared = new PreparedTarget(target);
     if (this.revision) {
       const mapped = this.throughRevision(prepared, this.revision);
       if (mapped) return mapped;
       // The stored position does not hold the quote in the previous text: search, expecting it where that position went.
       const start = target.position?.start;
-      const hint = Number.isInteger(start) ? this.revision.mapOffset(clamp(start, 0, this.revision.oldText.length)) : 0;
+      const hint = start !== undefined && Number.isInteger(start) ? this.revision.mapOffset(clamp(start, 0, this.revision.oldText.length)) : 0;
       return this.search(prepared, expected ?? hint);
     }
     return this.search(prepared, expected ?? target.position?.start ?? 0);
@@ -280,6 +281,8 @@ class Anchorer {
     const m = exact.length;
     expected = clamp(Math.round(expected), 0, text.length);
     const position = prepared.target.position;
+    // Another tool's selector may carry no position: then no place is "expected", and two equally good ones are a guess.
+    if (!position) return this.searchUnplaced(prepared);
     let runnerUp: Candidate | undefined;
     const consider = (candidate: Candidate | undefined) => {
       if (candidate && (!runnerUp || candidate.confidence > runnerUp.confidence)) runnerUp = candidate;
@@ -294,7 +297,9 @@ class Anchorer {
       text.startsWith(exact, position.start)
     ) {
       const candidate = prepared.candidate(text, position.start, position.end, 1, expected);
-      if (m >= SHORT_QUOTE || (candidate.context >= 0.5 && candidate.adjacent)) {
+      // A quote with no context at all (another tool's) has only the position to go by, and it agrees.
+      const contextFree = prepared.prefix.length === 0 && prepared.suffix.length === 0;
+      if (m >= SHORT_QUOTE || contextFree || (candidate.context >= 0.5 && candidate.adjacent)) {
         return anchored(candidate.start, candidate.end, 'position', candidate.confidence);
       }
       consider(candidate);
@@ -359,6 +364,45 @@ class Anchorer {
         `with ${percent(bestSeen.context)} of its context: not enough to place it.`;
     }
     return summary ? { status: 'orphan', reason, best: summary } : { status: 'orphan', reason };
+  }
+
+  /**
+   * A quote without a position (as other tools write a TextQuoteSelector): its exact occurrences
+   * in the whole text, the prefix and suffix (if any) telling them apart. One place that fits is
+   * taken; several that fit equally well, or a bare quote found more than once, make an orphan
+   * that says so. Not found exactly, it is not looked for approximately: with no place to look
+   * near, an approximate match anywhere would be a guess.
+   */
+  private searchUnplaced(prepared: PreparedTarget): AnchorResult {
+    const { exact, prefix, suffix } = prepared;
+    const m = exact.length;
+    const candidates = this.exactCandidates(prepared, 0, this.text.length, 0).map((candidate) => ({ ...candidate, distance: 0 }));
+    if (candidates.length === 0) return { status: 'orphan', reason: 'The quote is not in the text.' };
+    // exactCandidates scores only some of a very frequent quote's occurrences; the reasons count them all.
+    const count = () => occurrences(this.text, exact, 0, this.text.length).length;
+    if (prefix.length === 0 && suffix.length === 0) {
+      if (candidates.length > 1) return { status: 'orphan', reason: `The quote occurs ${count()} times and no context tells which.` };
+      const only = candidates[0]!;
+      return anchored(only.start, only.end, 'exact', only.confidence);
+    }
+    // Ranked by the context the selector gives, not by the confidence, which also counts the edge
+    // of the text as agreeing with a missing prefix or suffix: a one-sided selector would tie with it.
+    let best = candidates[0]!;
+    for (const candidate of candidates) if (candidate.context > best.context + TIE) best = candidate;
+    const tied = candidates.filter((other) => other.context >= best.context - TIE).length;
+    if (tied > 1 && this.acceptable(best, m, false)) {
+      return { status: 'orphan', reason: `The quote occurs ${tied} times with context that agrees equally well, and no position tells which.` };
+    }
+    const summary = { start: best.start, end: best.end, confidence: round(best.confidence) };
+    if (this.acceptable(best, m, false)) return anchored(best.start, best.end, 'exact', best.confidence);
+    return {
+      status: 'orphan',
+      reason:
+        `The quote occurs ${candidates.length === 1 ? 'once' : `${count()} times`}, but its context agrees at best ` +
+        `${percent(best.context)} (${m < SHORT_QUOTE ? 'a short quote needs' : 'it needs'} ${percent(requiredContext(m))}` +
+        `${best.context >= requiredContext(m) ? ', and right next to it' : ''}).`,
+      best: summary,
+    };
   }
 
   /**
@@ -535,7 +579,7 @@ export function anchorAll(text: string, targets: readonly AnchorTarget[], option
   for (const index of order) {
     const target = targets[index]!;
     const result = anchorer.anchor(target, startOf(index) + shift);
-    if (result.status === 'anchored' && result.method !== 'fuzzy') shift = result.start - startOf(index);
+    if (result.status === 'anchored' && result.method !== 'fuzzy' && target.position) shift = result.start - startOf(index);
     results[index] = result;
   }
   return results;

@@ -6,12 +6,15 @@
 export {
   CONTEXT_LENGTH,
   CodePointIndex,
+  codePointLength,
   describeRange,
+  selectorsOf,
   toCodePointOffset,
   toUtf16Offset,
   type AnchorTarget,
   type PositionSelector,
   type QuoteSelector,
+  type Utf16Range,
 } from './selectors';
 export { anchor, anchorAll, type AnchorOptions, type AnchorResult } from './anchor';
 export { RevisionMap, type EqualRun, type MappedRange } from './revision-map';

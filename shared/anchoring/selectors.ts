@@ -1,7 +1,8 @@
 /**
  * The selectors an annotation keeps (W3C Web Annotation TextQuoteSelector and
  * TextPositionSelector), built on a version's reading text, and the conversion between the
- * UTF-16 offsets JavaScript uses and the code points W3C selectors count.
+ * UTF-16 offsets JavaScript uses and the code points W3C selectors count. This is the one place
+ * that converts: everything else asks it (tests/unit/architecture/code-points.test.ts holds to it).
  */
 
 export interface QuoteSelector {
@@ -10,15 +11,25 @@ export interface QuoteSelector {
   suffix: string;
 }
 
-/** UTF-16 offsets into the reading text, end exclusive. */
+/** W3C TextPositionSelector: code points into the reading text, end exclusive. What the API, the store and every export speak. */
 export interface PositionSelector {
+  start: number;
+  end: number;
+}
+
+/** UTF-16 offsets into the reading text, end exclusive: what JavaScript strings, and so anchoring, work in. */
+export interface Utf16Range {
   start: number;
   end: number;
 }
 
 export interface AnchorTarget {
   quote: QuoteSelector;
-  position: PositionSelector;
+  /**
+   * Where the quote is expected, as UTF-16 offsets (a stored PositionSelector converted by this
+   * module). Absent for a quote alone (another tool's TextQuoteSelector without a TextPositionSelector).
+   */
+  position?: Utf16Range;
 }
 
 /** UTF-16 units of context kept on each side of a quote (as the Hypothesis client keeps). */
@@ -37,7 +48,7 @@ function splitsSurrogatePair(text: string, offset: number): boolean {
  * surrogate pair is widened to take the whole character; the context never starts or ends with
  * half a character (so it may be one unit shorter than CONTEXT_LENGTH).
  */
-export function describeRange(text: string, start: number, end: number): AnchorTarget {
+export function describeRange(text: string, start: number, end: number): { quote: QuoteSelector; position: Utf16Range } {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new RangeError(`describeRange: [${start}, ${end}) is not a non-empty range of a ${text.length}-unit text`);
   }
@@ -51,6 +62,36 @@ export function describeRange(text: string, start: number, end: number): AnchorT
     quote: { exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
     position: { start, end },
   };
+}
+
+/**
+ * The W3C selectors of text[start, end) as an annotation stores them and every export writes them:
+ * the quote with its context, and the TextPositionSelector in code points. The range is widened
+ * as describeRange widens it, and returned, so that offsets and selectors always agree. Give the
+ * text's CodePointIndex when describing many ranges of one long text.
+ */
+export function selectorsOf(
+  text: string,
+  start: number,
+  end: number,
+  index?: CodePointIndex,
+): Utf16Range & { quote: QuoteSelector; position: PositionSelector } {
+  const described = describeRange(text, start, end);
+  const { start: from, end: to } = described.position;
+  const points = index && index.text === text ? index : null;
+  return {
+    start: from,
+    end: to,
+    quote: described.quote,
+    position: points
+      ? { start: points.toCodePoint(from), end: points.toCodePoint(to) }
+      : { start: toCodePointOffset(text, from), end: toCodePointOffset(text, to) },
+  };
+}
+
+/** Length of a text in code points (what a user, an editor or the W3C model calls characters). */
+export function codePointLength(text: string): number {
+  return toCodePointOffset(text, text.length);
 }
 
 /**

@@ -3,6 +3,7 @@
  * marked with "#" by level, as in Markdown. Offsets into that printout (in characters, i.e.
  * code points) lead back to offsets of the reading text, so `locate` can take what `text` shows.
  */
+import { toUtf16Offset } from '../anchoring/selectors';
 import type { NormalizedText } from './text-model';
 
 interface Segment {
@@ -30,14 +31,12 @@ export function printedText({ text, blocks }: Pick<NormalizedText, 'text' | 'blo
   return {
     printed,
     readingOffset(printedCodePoint) {
-      let utf16 = 0;
-      let seen = 0;
-      for (const char of printed) {
-        if (seen === printedCodePoint) break;
-        utf16 += char.length;
-        seen += 1;
+      let utf16: number;
+      try {
+        utf16 = toUtf16Offset(printed, printedCodePoint);
+      } catch {
+        return null; // past the end of the printout
       }
-      if (seen < printedCodePoint || utf16 > printed.length) return null;
       let segment = segments[0];
       for (const candidate of segments) {
         if (candidate.markStart > utf16) break;

@@ -8,6 +8,7 @@
  * at that boundary.)
  */
 import { z } from 'zod';
+import { codePointLength } from '../anchoring/selectors';
 import { lastIndexAtOrBefore } from '../sorted';
 
 /** Blocks of the reading flow. */
@@ -179,7 +180,7 @@ export class LineIndex {
     const line = Math.max(0, lastIndexAtOrBefore(this.starts.length, (index) => this.starts[index]!, offset));
     const lineStart = this.starts[line]!;
     // Columns count code points, as editors do: a character outside the BMP is one column, not two.
-    const column = [...this.raw.slice(lineStart, offset)].length + 1;
+    const column = codePointLength(this.raw.slice(lineStart, offset)) + 1;
     return { line: line + 1, column };
   }
 }

@@ -76,7 +76,7 @@ function hypothesisMatchQuote(text: string, quote: string, context: { prefix: st
 
 /** The client's order: the position selector if the text there equals the quote, then the quote. */
 export function hypothesisAnchor(text: string, target: AnchorTarget): Placement | null {
-  const { start, end } = target.position;
+  const { start, end } = target.position ?? { start: 0, end: 0 };
   if (text.slice(start, end) === target.quote.exact) return { start, end };
   return hypothesisMatchQuote(text, target.quote.exact, { prefix: target.quote.prefix, suffix: target.quote.suffix, hint: start });
 }

@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { HighlightColor, tagNameProblem, type Annotation, type NoteDocument } from '../../../shared/annotations';
-import { anchor, CodePointIndex, describeRange, toCodePointOffset } from '../../../shared/anchoring';
+import { anchor, codePointLength, CodePointIndex, describeRange, selectorsOf } from '../../../shared/anchoring';
 import { DocumentRecord, SourceKind } from '../../../shared/domain';
 import type { ExchangeImportResult } from '../../../shared/exchange';
 import { NORMALIZER } from '../../../shared/text/normalize';
@@ -152,7 +152,7 @@ function readProject(entries: ReadonlyMap<string, Uint8Array>): QdaProject {
     }
     const source: TextSource = { guid, name, description: childOf(element, 'Description')?.text ?? '', text };
     sources.push(source);
-    const length = [...text].length;
+    const length = codePointLength(text);
     for (const selection of childrenOf(element, 'PlainTextSelection')) {
       register(selection.attributes.guid, 'PlainTextSelection');
       const selectionGuid = selection.attributes.guid!;
@@ -496,16 +496,12 @@ function write(project: Project, plan: Plan, fileName: string): ExchangeImportRe
     }
     const annotations = plan.annotations.map((planned): Annotation => {
       const { slot } = planned.target;
-      const { quote, position } = describeRange(slot.readingText, planned.start, planned.end);
       return {
         id: randomUUID(),
         documentId: slot.documentId!,
         versionId: slot.versionId!,
         status: 'anchored',
-        start: position.start,
-        end: position.end,
-        quote,
-        position: { start: toCodePointOffset(slot.readingText, position.start), end: toCodePointOffset(slot.readingText, position.end) },
+        ...selectorsOf(slot.readingText, planned.start, planned.end),
         color: planned.color,
         tagIds: [...planned.tagIds],
         note: planned.note,

@@ -24,7 +24,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Annotation, NoteDocument } from '../../../shared/annotations';
-import { anchor, describeRange, toCodePointOffset, toUtf16Offset, type AnchorTarget } from '../../../shared/anchoring';
+import { anchor, selectorsOf, toUtf16Offset, type AnchorTarget } from '../../../shared/anchoring';
 import type { VersionContent } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { ExchangeImportResult } from '../../../shared/exchange';
@@ -245,14 +245,16 @@ class ImportPlan {
    * is then carried to the current version through the diff of the two, as a new version does.
    */
   private place(quote: AnchorTarget['quote'], position: FileTarget['position'], version: KnownVersion): Placement | string {
-    const onVersion = anchor(version.text, { quote, position: utf16Range(version.text, position) ?? { start: 0, end: 0 } });
+    // A position that does not fit the text is no evidence: the quote is then found by itself and its context.
+    const range = utf16Range(version.text, position);
+    const onVersion = anchor(version.text, range ? { quote, position: range } : { quote });
     if (onVersion.status === 'orphan') {
-      return `its quote is not in ${this.title(version)} (${onVersion.reason})`;
+      return `it has no place in ${this.title(version)}: ${onVersion.reason}`;
     }
     const current = this.sources.currentOf(version.documentId);
     if (current.versionId === version.versionId) return anchoredOn(version, onVersion.start, onVersion.end);
-    const there = describeRange(version.text, onVersion.start, onVersion.end);
-    const carried = anchor(current.text, there, { previousText: version.text });
+    const there = selectorsOf(version.text, onVersion.start, onVersion.end);
+    const carried = anchor(current.text, { quote: there.quote, position: { start: there.start, end: there.end } }, { previousText: version.text });
     if (carried.status === 'anchored') return anchoredOn(current, carried.start, carried.end);
     return {
       documentId: version.documentId,
@@ -261,7 +263,7 @@ class ImportPlan {
       start: null,
       end: null,
       quote: there.quote,
-      position: { start: toCodePointOffset(version.text, there.position.start), end: toCodePointOffset(version.text, there.position.end) },
+      position: there.position,
       orphanReason: carried.reason,
     };
   }
@@ -355,17 +357,7 @@ function utf16Range(text: string, position: FileTarget['position']): { start: nu
 }
 
 function anchoredOn(version: KnownVersion, start: number, end: number): Placement {
-  const { quote } = describeRange(version.text, start, end);
-  return {
-    documentId: version.documentId,
-    versionId: version.versionId,
-    status: 'anchored',
-    start,
-    end,
-    quote,
-    position: { start: toCodePointOffset(version.text, start), end: toCodePointOffset(version.text, end) },
-    orphanReason: null,
-  };
+  return { documentId: version.documentId, versionId: version.versionId, status: 'anchored', ...selectorsOf(version.text, start, end), orphanReason: null };
 }
 
 /** Two comments on one annotation (another tool's replies) become one note, the second after the first. */

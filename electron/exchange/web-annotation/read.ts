@@ -155,8 +155,10 @@ const Selector = z
     end: Offset.optional(),
   })
   .superRefine((selector, context) => {
-    if (selector.type === 'TextQuoteSelector' && !selector.exact) {
-      context.addIssue({ code: 'custom', message: 'a TextQuoteSelector needs a non-empty exact', path: ['exact'] });
+    // An empty exact is well formed (W3C allows it: a point between characters); the importer
+    // leaves such an annotation out with why, rather than refusing the whole file.
+    if (selector.type === 'TextQuoteSelector' && selector.exact === undefined) {
+      context.addIssue({ code: 'custom', message: 'a TextQuoteSelector needs exact', path: ['exact'] });
     }
     if (selector.type === 'TextPositionSelector') {
       if (selector.start === undefined || selector.end === undefined) {

@@ -243,12 +243,37 @@ describe('W3C Web Annotation import', () => {
     expect(result.annotations).toBe(1);
     expect(result.skipped).toEqual([
       expect.stringMatching(/^the annotation urn:uuid:0+-0+-4000-8000-0+1 \(“Она вышла.*”\): its source \(the file with sha-256 0{64}\) is not a version of any document in this project/),
-      expect.stringMatching(/^the annotation urn:uuid:0+-0+-4000-8000-0+2 \(“words that are in no source”\): its quote is not in “/),
+      expect.stringMatching(/^the annotation urn:uuid:0+-0+-4000-8000-0+2 \(“words that are in no source”\): it has no place in “.*”: The quote is not in the text/),
     ]);
     const [placed] = await client.listAnnotations({});
     const { text } = await client.getVersionContent({ versionId: placed!.versionId });
     expect(text.slice(placed!.start!, placed!.end!)).toBe(RUSSIAN_QUOTE);
     expect(placed!.position).toEqual(fixture.annotations.russian.position);
+  });
+
+  it('places a bare TextQuoteSelector (no prefix, suffix or position) whose quote occurs once, and says why it leaves out an ambiguous or empty one', async () => {
+    const { client } = freshProject();
+    const [, wikipedia] = (await client.listDocuments({})) as [DocumentSummary, DocumentSummary];
+    const { text, sha256 } = await client.getVersionContent({ versionId: wikipedia.currentVersionId });
+    const occurrences = (quote: string) => text.split(quote).length - 1;
+    expect(occurrences('Nadya shot herself')).toBe(1);
+    expect(occurrences('Stalin')).toBeGreaterThan(1);
+    const bare = (id: string, exact: string) => ({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: `https://example.org/anno/${id}`,
+      type: 'Annotation',
+      target: { source: `urn:sha256:${sha256}`, selector: { type: 'TextQuoteSelector', exact } },
+    });
+    const result = await importFile(client, JSON.stringify([bare('once', 'Nadya shot herself'), bare('often', 'Stalin'), bare('empty', '')]));
+    expect(result.annotations).toBe(1);
+    expect(result.skipped).toEqual([
+      expect.stringContaining(`(“Stalin”): it has no place in “${wikipedia.title}”: The quote occurs ${occurrences('Stalin')} times and no context tells which.`),
+      expect.stringContaining('(“”): it has no place in'),
+    ]);
+    expect(result.skipped[1]).toContain('The quote is empty');
+    const [placed] = await client.listAnnotations({});
+    expect(text.slice(placed!.start!, placed!.end!)).toBe('Nadya shot herself');
+    expect([...text].slice(placed!.position.start, placed!.position.end).join('')).toBe('Nadya shot herself');
   });
 
   it('reads another tool’s annotations: sources by sha-256 are placed by their quote, web pages are left out with why', async () => {
