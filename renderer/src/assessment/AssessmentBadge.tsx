@@ -1,5 +1,5 @@
 /**
- * The reliability grade of a source in its pane header: the letter (or "–"), with the Admiralty
+ * The reliability grade of a source in its pane header: the letter (or "Grade source"), with the Admiralty
  * wording as tooltip. A click opens the source assessment below it.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -50,7 +50,7 @@ export function AssessmentBadge({ documentId, documentTitle }: Props) {
         onClick={() => setOpen(!open)}
         data-testid="grade-badge"
       >
-        {grade ?? '–'}
+        {grade ?? 'Grade source'}
       </button>
       {open && <AssessmentPanel documentId={documentId} documentTitle={documentTitle} onClose={() => setOpen(false)} />}
     </div>
