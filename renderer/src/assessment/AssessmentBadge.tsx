@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { SOURCE_RELIABILITY_WORDING } from '../../../shared/annotations';
+import { useOnePopover } from '../panes/one-popover';
 import { AssessmentPanel } from './AssessmentPanel';
 import { gradeWording } from './grades';
 import { useAssessments } from './use-assessments';
@@ -19,6 +20,7 @@ export function AssessmentBadge({ documentId, documentTitle }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
   const assessment = assessments[documentId];
   const failure = failures[documentId];
+  useOnePopover(open, () => setOpen(false));
 
   // A click elsewhere closes the panel (the text stays readable around it).
   useEffect(() => {

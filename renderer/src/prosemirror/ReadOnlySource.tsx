@@ -185,6 +185,7 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
     const readingPlace = keepReadingPlace(scrollParent(editorView.dom), editorView.dom, sourceHandle(() => view.current));
     const stopSkipping = skipChunksOutOfSight(editorView.dom, {
       onSkipping: () => {
+        readingPlace.laidOut();
         if (mounted.skipping) return;
         mounted.skipping = true;
         sync();

@@ -10,6 +10,8 @@ import type { ReadOnlySourceHandle } from './source-handle';
 export interface ReadingPlace {
   /** The text is being laid out anew: put the remembered passage back at the top. */
   restore(): void;
+  /** The text was laid out at its current width and text size (the place can be taken from now on). */
+  laidOut(): void;
   destroy(): void;
 }
 
@@ -40,12 +42,12 @@ export function keepReadingPlace(
   };
   /** The width and text size the place was taken at: at another, the text is about to be laid out anew, and the place put back. */
   const layout = () => `${text.clientWidth}|${getComputedStyle(text).fontSize}`;
-  let laidOut: string | null = null;
+  let laidOutAs: string | null = null;
   const remember = (tries = 0) => {
     frame = 0;
     if (restoring > 0) return;
-    laidOut ??= layout();
-    if (layout() !== laidOut) return;
+    laidOutAs ??= layout();
+    if (layout() !== laidOutAs) return;
     if (container.scrollTop <= 0) {
       place = null;
       return;
@@ -80,12 +82,15 @@ export function keepReadingPlace(
       cancelAnimationFrame(frame);
       clearTimeout(timer);
       frame = 0;
-      laidOut = layout();
+      laidOutAs = layout();
       if (place === null) return;
       restoring++;
       void source.scrollLineToTop(place).then(() => {
         restoring--;
       });
+    },
+    laidOut() {
+      laidOutAs = layout();
     },
     destroy() {
       container.removeEventListener('scroll', later);
