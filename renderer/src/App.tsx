@@ -201,22 +201,8 @@ export function App({ client }: { client: ApiClient }) {
                     fontSize={fontSize}
                     initialScrollOffset={pane.initialOffset}
                     onScrollOffset={(offset: number) => workspace.scrolled(pane.key, offset)}
-                    headerAccessory={
-                      <span className="pane-accessory">
-                        <AssessmentBadge documentId={document.id} documentTitle={displayTitle(document)} />
-                        {shown.length > 1 && (
-                          <button
-                            type="button"
-                            className="tool icon close-pane"
-                            aria-label="Close this pane"
-                            title="Close this pane"
-                            onClick={() => workspace.removePane(index)}
-                          >
-                            ×
-                          </button>
-                        )}
-                      </span>
-                    }
+                    headerAccessory={<AssessmentBadge documentId={document.id} documentTitle={displayTitle(document)} />}
+                    onClose={shown.length > 1 ? () => workspace.removePane(index) : undefined}
                   />
                 ),
               }))}

@@ -399,9 +399,9 @@ test.describe('codebook', () => {
     await expect(cards(page).filter({ hasText: 'Киров' })).toHaveCount(1);
     const card = cards(page).filter({ hasText: 'Киров' });
     await expect(card.locator('.grade-badge')).toHaveText('C');
-    await expect(card.locator('.grade-badge')).toHaveAttribute('title', /Fairly reliable/);
+    await expect(card.locator('.card-grades')).toHaveAttribute('title', /Source graded C: fairly reliable/);
     await expect(card.locator('.credibility-badge')).toHaveText('3');
-    await expect(card.locator('.credibility-badge')).toHaveAttribute('title', /Possibly true/);
+    await expect(card.locator('.card-grades')).toHaveAttribute('title', /Information rated 3: possibly true/);
     await sidebar(page).getByLabel('Filter by credibility').selectOption('2');
     await expect(cards(page)).toHaveCount(1);
     await expect(cards(page).first()).toContainText('Надежда Аллилуева');
@@ -418,7 +418,7 @@ test.describe('source reliability', () => {
     await open(page, workbench);
     const pane = page.locator('section.pane').nth(1);
     const badge = pane.getByTestId('grade-badge');
-    await expect(badge).toHaveText('–');
+    await expect(badge).toHaveText('Grade source');
     await expect(badge).toHaveAttribute('title', /not graded/);
     await badge.click();
     const panel = pane.getByRole('dialog', { name: 'Source assessment' });
@@ -479,7 +479,7 @@ test.describe('sidebar', () => {
     await expect(card).toBeVisible();
     await expect(card.locator('.card-quote')).toHaveText(quote);
     await expect(card.locator('.credibility-badge')).toHaveText('4');
-    await expect(card.locator('.credibility-badge')).toHaveAttribute('title', /Doubtful/);
+    await expect(card.locator('.card-grades')).toHaveAttribute('title', /Information rated 4: doubtful/);
     await expect(card.locator('.card-note')).toContainText('Check against the archive');
     await expect(card.locator('time')).toHaveText('just now');
 

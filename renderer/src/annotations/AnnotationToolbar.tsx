@@ -18,6 +18,7 @@ import { toolbarActionOf, type ToolbarAction } from './keys';
 import { NoteEditor } from './NoteEditor';
 import { splitPath } from './tag-paths';
 import { TagChips, TagInput } from './TagInput';
+import { useInsideWindow, useOnePopover } from '../panes/one-popover';
 import './annotations.css';
 
 interface Props {
@@ -54,6 +55,8 @@ export function AnnotationToolbar(props: Props) {
   const [left, setLeft] = useState(position.left);
   const latest = useRef(props);
   latest.current = props;
+  useOnePopover(true, () => latest.current.onClose());
+  useInsideWindow(popover, [position.top, left, panel, annotation?.id]);
 
   // A new selection is a new highlight to be made.
   useEffect(() => {

@@ -2,6 +2,7 @@
  * The row of buttons of the annotation toolbar (colours, Tag, Note, Claim…, Similar, credibility, Copy as
  * quotation, Delete, close), kept apart from what the buttons do; arrow keys move between them (one toolbar, many controls).
  */
+import { useId } from 'react';
 import { CREDIBILITY_WORDING, type Annotation, type HighlightColor } from '../../../shared/annotations';
 import { COLOR_NAMES, COLORS } from './keys';
 
@@ -40,9 +41,14 @@ function onArrowKeys(event: React.KeyboardEvent<HTMLDivElement>): void {
 export function HighlightTools({ annotation, panel, accountCount, onColor, onGrade, onOpen, onSimilar, onQuote, onDelete, onClose }: Props) {
   const currentColor = annotation?.color ?? null;
   const credibility = annotation?.credibility ?? null;
+  const ids = useId();
   return (
     <div className="annotation-toolbar" role="toolbar" aria-label={annotation ? 'Highlight tools' : 'Highlight the selection'} onKeyDown={onArrowKeys}>
-      <span className="swatches" role="group" aria-label="Colour">
+      {/* The groups are named on screen: a row of dots and digits says nothing to a newcomer. */}
+      <span className="swatches" role="group" aria-labelledby={`${ids}-colour`}>
+        <span className="group-label" id={`${ids}-colour`}>
+          Colour
+        </span>
         {COLORS.map((color, index) => (
           <button
             key={color}
@@ -88,7 +94,10 @@ export function HighlightTools({ annotation, panel, accountCount, onColor, onGra
       >
         Similar
       </button>
-      <span className="grades" role="group" aria-label="Credibility of the information">
+      <span className="grades" role="group" aria-labelledby={`${ids}-credibility`}>
+        <span className="group-label" id={`${ids}-credibility`} title="Credibility of the information: 1 confirmed … 6 cannot be judged">
+          Credibility
+        </span>
         {GRADES.map((grade) => (
           <button
             key={grade}
@@ -97,7 +106,7 @@ export function HighlightTools({ annotation, panel, accountCount, onColor, onGra
             aria-label={`Credibility ${grade}: ${CREDIBILITY_WORDING[grade]}`}
             aria-pressed={credibility === grade}
             aria-keyshortcuts={`Shift+${grade}`}
-            title={`${grade} — ${CREDIBILITY_WORDING[grade]} · Shift+${grade}`}
+            title={`Credibility ${grade}: ${CREDIBILITY_WORDING[grade]} · Shift+${grade}`}
             onClick={() => onGrade(grade)}
           >
             {grade}

@@ -143,11 +143,11 @@ export function TagInput({ tagIds, tags, onApply, onCreate, onRemoveLast, onClos
               role="option"
               aria-selected={choice === current}
               className={choice.kind === 'create' ? 'create' : undefined}
-              // Mouse down, not click: the input keeps the focus.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                void choose(choice);
-              }}
+              // Mouse down keeps the focus in the input; the choice is made on click, once the button
+              // is up: made on mouse down, the list is gone before the mouse up, which then lands on
+              // the text below and closes the toolbar.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => void choose(choice)}
               onMouseEnter={() => setActive(index)}
             >
               {choice.kind === 'tag' ? choice.option.path : `Create tag “${choice.path}”`}

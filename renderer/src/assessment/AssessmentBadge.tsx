@@ -1,9 +1,10 @@
 /**
- * The reliability grade of a source in its pane header: the letter (or "–"), with the Admiralty
+ * The reliability grade of a source in its pane header: the letter (or "Grade source"), with the Admiralty
  * wording as tooltip. A click opens the source assessment below it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { SOURCE_RELIABILITY_WORDING } from '../../../shared/annotations';
+import { useOnePopover } from '../panes/one-popover';
 import { AssessmentPanel } from './AssessmentPanel';
 import { gradeWording } from './grades';
 import { useAssessments } from './use-assessments';
@@ -19,6 +20,7 @@ export function AssessmentBadge({ documentId, documentTitle }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
   const assessment = assessments[documentId];
   const failure = failures[documentId];
+  useOnePopover(open, () => setOpen(false));
 
   // A click elsewhere closes the panel (the text stays readable around it).
   useEffect(() => {
@@ -50,7 +52,7 @@ export function AssessmentBadge({ documentId, documentTitle }: Props) {
         onClick={() => setOpen(!open)}
         data-testid="grade-badge"
       >
-        {grade ?? '–'}
+        {grade ?? 'Grade source'}
       </button>
       {open && <AssessmentPanel documentId={documentId} documentTitle={documentTitle} onClose={() => setOpen(false)} />}
     </div>

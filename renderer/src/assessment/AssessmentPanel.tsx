@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { SOURCE_RELIABILITY_WORDING, type SourceAssessment, type SourceReliability } from '../../../shared/annotations';
+import { useInsideWindow } from '../panes/one-popover';
 import { messageOf } from '../state/errors';
 import { useStores } from '../state/store-context';
 import { GRADES } from './grades';
@@ -63,6 +64,7 @@ export function AssessmentPanel({ documentId, documentTitle, onClose }: Props) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const headingId = useId();
   const panel = useRef<HTMLDivElement>(null);
+  useInsideWindow(panel, []);
 
   /** The grade just chosen, shown at once while it is being saved. */
   const [chosenGrade, setChosenGrade] = useState<SourceReliability | null | undefined>(undefined);

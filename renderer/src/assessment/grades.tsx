@@ -14,19 +14,29 @@ export function credibilityWording(credibility: number | null | undefined): stri
     : 'Credibility of the information not rated';
 }
 
-export function GradeBadge({ grade }: { grade: SourceReliability | null | undefined }) {
+/** What a card's letter and number mean together, for its tooltip: "F 3" alone says nothing to a newcomer. */
+export function gradesExplained(grade: SourceReliability | null | undefined, credibility: number | null | undefined): string {
+  const source = grade ? `Source graded ${grade}: ${SOURCE_RELIABILITY_WORDING[grade].toLowerCase()}` : 'Source not graded yet';
+  const information = credibility
+    ? `Information rated ${credibility}: ${(CREDIBILITY_WORDING[credibility] ?? '').toLowerCase()}`
+    : 'Credibility of the information not rated';
+  return `${source}\n${information}`;
+}
+
+/** `title` false: a tooltip around the badge explains it. */
+export function GradeBadge({ grade, title = true }: { grade: SourceReliability | null | undefined; title?: boolean }) {
   return (
-    <span className={`grade-badge grade-${grade ?? 'none'}`} title={gradeWording(grade)} aria-label={gradeWording(grade)}>
+    <span className={`grade-badge grade-${grade ?? 'none'}`} title={title ? gradeWording(grade) : undefined} aria-label={gradeWording(grade)}>
       {grade ?? '–'}
     </span>
   );
 }
 
-export function CredibilityBadge({ credibility }: { credibility: number | null | undefined }) {
+export function CredibilityBadge({ credibility, title = true }: { credibility: number | null | undefined; title?: boolean }) {
   return (
     <span
       className={`credibility-badge credibility-${credibility ?? 'none'}`}
-      title={credibilityWording(credibility)}
+      title={title ? credibilityWording(credibility) : undefined}
       aria-label={credibilityWording(credibility)}
     >
       {credibility ?? '–'}

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { STANCES } from '../../../shared/claims';
 import type { ClaimMarks } from './claim-marks';
 import { CLAIM_SIGN } from './claim-marks';
+import { useInsideWindow } from '../panes/one-popover';
 import './attach-to-claim.css';
 
 interface Props {
@@ -21,6 +22,7 @@ interface Props {
 
 export function ClaimMarkerMenu({ marks, position, onChoose, onClose }: Props) {
   const menu = useRef<HTMLUListElement>(null);
+  useInsideWindow(menu, [position.top, position.left, marks]);
   const close = useRef(onClose);
   close.current = onClose;
 

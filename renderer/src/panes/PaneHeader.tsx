@@ -18,6 +18,8 @@ interface Props {
   readonly document: DocumentSummary;
   readonly documents: readonly DocumentSummary[];
   readonly onPick: (documentId: string) => void;
+  /** Closes the pane (undefined: no close button). */
+  readonly onClose: (() => void) | undefined;
   readonly accessory: React.ReactNode;
   /** Null while the text is loading (the reading options wait for it). */
   readonly content: VersionContent | null;
@@ -37,7 +39,7 @@ function languageName(tag: string): string {
   }
 }
 
-export function PaneHeader({ title, document, documents, onPick, accessory, content, options, onOptions, onGo }: Props) {
+export function PaneHeader({ title, document, documents, onPick, onClose, accessory, content, options, onOptions, onGo }: Props) {
   const byline = [document.author, document.translator && `transl. ${document.translator}`, document.date].filter(Boolean).join(' · ');
   const ocrCount = content?.edits.filter((e) => e.kind === 'ocr-correction').length ?? 0;
   const toggle = (option: keyof ReadingOptions) => onOptions({ ...options, [option]: !options[option] });
@@ -48,6 +50,12 @@ export function PaneHeader({ title, document, documents, onPick, accessory, cont
           {title}
         </h2>
         <DocumentPicker current={document.id} documents={documents} onPick={onPick} />
+        {/* In the title row, away from the grade badge: a click meant for the grade must not close the pane. */}
+        {onClose && (
+          <button type="button" className="tool icon close-pane" aria-label="Close this pane" title="Close this pane" onClick={onClose}>
+            ×
+          </button>
+        )}
       </div>
       <div className="pane-meta">
         <span className="badge language" title={languageName(document.language)} lang="en">

@@ -38,6 +38,8 @@ interface Props {
   readonly onScrollOffset?: (offset: number) => void;
   /** Font size of the text in pixels (undefined: the stylesheet's). */
   readonly fontSize?: number;
+  /** Closes the pane (undefined: the last pane stays). */
+  readonly onClose?: () => void;
 }
 
 /** What the annotation toolbar is open for. */
@@ -67,6 +69,7 @@ export function SourcePane({
   initialScrollOffset,
   onScrollOffset,
   fontSize,
+  onClose,
 }: Props) {
   const [content, setContent] = useState<VersionContent | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -227,6 +230,7 @@ export function SourcePane({
         document={document}
         documents={documents}
         onPick={onPick}
+        onClose={onClose}
         accessory={headerAccessory}
         content={content}
         options={options}

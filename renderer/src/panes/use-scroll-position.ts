@@ -20,7 +20,7 @@ export function useScrollPosition(
   useEffect(() => {
     if (!content || restored.current) return;
     restored.current = true;
-    if (initialScrollOffset !== undefined && initialScrollOffset > 0) source.current?.scrollLineToTop(initialScrollOffset);
+    if (initialScrollOffset !== undefined && initialScrollOffset > 0) void source.current?.scrollLineToTop(initialScrollOffset);
   }, [content, initialScrollOffset, source]);
 
   const report = useRef(onScrollOffset);

@@ -13,7 +13,8 @@ import { documentFromText, sourceSchema } from './schema';
 import { sourceDecorations, sourceDecorationsKey } from './source-decorations';
 import { findMarksPlugin } from './find-marks';
 import { annotationAt, claimMarkerAt } from './hit-targets';
-import { skipChunksOutOfSight } from './scrolling';
+import { keepReadingPlace } from './reading-place';
+import { scrollParent, skipChunksOutOfSight } from './scrolling';
 import { sourceHandle, type MountedSource, type ReadOnlySourceHandle } from './source-handle';
 import { TextPositions } from './text-positions';
 
@@ -181,13 +182,19 @@ export const ReadOnlySource = forwardRef<ReadOnlySourceHandle, Props>(function R
     // a chunk out of sight keeps the height it had without its grades and claim markers until it
     // comes near and is laid out again (see `visible-chunks`); a jump corrects its aim as it
     // lands (`settleScroll`).
-    const stopSkipping = skipChunksOutOfSight(editorView.dom, () => {
-      if (mounted.skipping) return;
-      mounted.skipping = true;
-      sync();
+    const readingPlace = keepReadingPlace(scrollParent(editorView.dom), editorView.dom, sourceHandle(() => view.current));
+    const stopSkipping = skipChunksOutOfSight(editorView.dom, {
+      onSkipping: () => {
+        readingPlace.laidOut();
+        if (mounted.skipping) return;
+        mounted.skipping = true;
+        sync();
+      },
+      onRelayout: readingPlace.restore,
     });
     return () => {
       stopSkipping();
+      readingPlace.destroy();
       if (hoveredId !== null) callbacks.current.onAnnotationHover?.(null);
       view.current = null;
       editorView.destroy();

@@ -9,24 +9,27 @@
  * a skipped chunk then keeps its real height (`contain-intrinsic-size: auto`), so the scroll bar,
  * jumps and remembered places stay exact. Without skipping, drawing one highlight in the 1.3 MB
  * text re-walks the whole text and misses the frame. When the width or text size changes,
- * heights change: the whole text is laid out once more before skipping again. `onSkipping` is
- * called each time skipping starts. (Something drawn into a skipped chunk later, a claim marker
- * say, counts in its height once the chunk comes near and is laid out again.)
+ * heights change: the whole text is laid out once more before skipping again, and `onRelayout`
+ * is called as it is (the passage at the top moves). `onSkipping` is called each time skipping
+ * starts. (Something drawn into a skipped chunk later, a claim marker say, counts in its height
+ * once the chunk comes near and is laid out again.)
  */
-export function skipChunksOutOfSight(dom: HTMLElement, onSkipping?: () => void): () => void {
+export function skipChunksOutOfSight(dom: HTMLElement, hooks: { onSkipping?: () => void; onRelayout?: () => void } = {}): () => void {
   let frame = 0;
   let measured = '';
   const observer = new ResizeObserver(() => {
     const now = `${dom.clientWidth}|${getComputedStyle(dom).fontSize}`;
     if (now === measured) return;
+    const first = measured === '';
     measured = now;
     dom.classList.remove('skip-out-of-sight');
+    if (!first) hooks.onRelayout?.();
     cancelAnimationFrame(frame);
     // Two frames: one to lay everything out, one for the heights to be remembered.
     frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
         dom.classList.add('skip-out-of-sight');
-        onSkipping?.();
+        hooks.onSkipping?.();
       });
     });
   });
@@ -42,12 +45,15 @@ export function skipChunksOutOfSight(dom: HTMLElement, onSkipping?: () => void):
  * is left. Chunks out of sight count with their remembered heights (see `skipChunksOutOfSight`);
  * should one be off (a chunk never laid out at this width), a long jump lands near its target,
  * the chunks it lands among take their real heights, and the next frames correct the aim. Stops
- * at once if the reader takes over the scrolling.
+ * at once if the reader takes over the scrolling. Resolves once it stopped.
  */
-export function settleScroll(container: HTMLElement, distance: () => number, frames = 20): void {
+export function settleScroll(container: HTMLElement, distance: () => number, frames = 20): Promise<void> {
   let stopped = false;
+  let settled = () => {};
+  const done = new Promise<void>((resolve) => (settled = resolve));
   const stop = () => {
     stopped = true;
+    settled();
     for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.removeEventListener(type, stop);
   };
   for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) container.addEventListener(type, stop, { passive: true });
@@ -67,6 +73,7 @@ export function settleScroll(container: HTMLElement, distance: () => number, fra
     else stop();
   };
   step(frames);
+  return done;
 }
 
 /** The nearest ancestor that scrolls vertically (a pane's body, the panel a long list is in). */

@@ -20,8 +20,8 @@ export interface Box {
 export interface ReadOnlySourceHandle {
   /** Scrolls the pane so the block holding the given reading-text offset is at the top. */
   scrollToOffset(offset: number): void;
-  /** Scrolls the pane so the line holding the given offset is at the top (restoring a position). */
-  scrollLineToTop(offset: number): void;
+  /** Scrolls the pane so the line holding the given offset is at the top (restoring a position); resolves once it settled. */
+  scrollLineToTop(offset: number): Promise<void>;
   /** Scrolls a passage into the middle of the pane if it is not in view. */
   revealRange(start: number, end: number): void;
   /** The reading-text offset at the top left of the visible part of the pane. */
@@ -59,10 +59,10 @@ export function sourceHandle(mounted: () => MountedSource | null): ReadOnlySourc
     },
     scrollLineToTop(offset) {
       const current = mounted();
-      if (!current) return;
+      if (!current) return Promise.resolve();
       const { view: editorView, positions } = current;
       const container = scrollParent(editorView.dom);
-      settleScroll(container, () => editorView.coordsAtPos(positions.toPosition(offset), 1).top - container.getBoundingClientRect().top);
+      return settleScroll(container, () => editorView.coordsAtPos(positions.toPosition(offset), 1).top - container.getBoundingClientRect().top);
     },
     revealRange(start, end) {
       const current = mounted();

@@ -8,7 +8,7 @@
 import { memo } from 'react';
 import type { Annotation, SourceReliability, Tag } from '../../../shared/annotations';
 import { STANCES } from '../../../shared/claims';
-import { CredibilityBadge, GradeBadge } from '../assessment/grades';
+import { CredibilityBadge, GradeBadge, gradesExplained } from '../assessment/grades';
 import { CLAIM_SIGN, accountLabel, type ClaimMarks } from '../claims/claim-marks';
 import '../claims/attach-to-claim.css';
 import { tagPath } from '../codebook/tag-tree';
@@ -97,8 +97,10 @@ export const AnnotationCard = memo(function AnnotationCard({
       )}
       {annotation.noteText.trim() && <p className="card-note">{annotation.noteText}</p>}
       <footer className="card-meta">
-        <GradeBadge grade={grade} />
-        <CredibilityBadge credibility={annotation.credibility} />
+        <span className="card-grades" title={gradesExplained(grade, annotation.credibility)}>
+          <GradeBadge grade={grade} title={false} />
+          <CredibilityBadge credibility={annotation.credibility} title={false} />
+        </span>
         <span className="card-document" title={documentTitle}>
           {documentTitle}
         </span>
