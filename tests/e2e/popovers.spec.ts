@@ -54,6 +54,27 @@ test.describe('popovers', () => {
     expect(box!.y + box!.height).toBeLessThanOrEqual(700);
   });
 
+  test('the selection toolbar of a passage on the last line of a pane stays inside the pane', async ({ page, workbench }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(workbench.server.url);
+    const pane = page.locator('section.pane').nth(2);
+    await expect(pane.locator('.source-text')).toContainText('Stalin was dying.');
+    const body = pane.locator('.pane-body');
+    const frame = (await body.boundingBox())!;
+    const text = (await pane.locator('.source-text').boundingBox())!;
+    // A few words on the last line the pane shows, selected with the mouse.
+    const y = frame.y + frame.height - 14;
+    await page.mouse.move(text.x + 30, y);
+    await page.mouse.down();
+    await page.mouse.move(text.x + 120, y, { steps: 4 });
+    await page.mouse.up();
+    const toolbar = pane.locator('.annotation-popover');
+    await expect(toolbar).toBeVisible();
+    const box = (await toolbar.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(frame.y - 1);
+    expect(box.y + box.height).toBeLessThanOrEqual(frame.y + frame.height + 1);
+  });
+
   test('picking an existing tag with the mouse keeps the toolbar open', async ({ page, workbench }) => {
     await hostApi<Tag>(workbench, 'createTag', { name: 'Purges' });
     await page.goto(workbench.server.url);

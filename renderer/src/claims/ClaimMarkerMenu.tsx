@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { STANCES } from '../../../shared/claims';
 import type { ClaimMarks } from './claim-marks';
 import { CLAIM_SIGN } from './claim-marks';
-import { useInsideWindow } from '../panes/one-popover';
+import { useInsideWindow, useOnePopover } from '../panes/one-popover';
 import './attach-to-claim.css';
 
 interface Props {
@@ -25,6 +25,7 @@ export function ClaimMarkerMenu({ marks, position, onChoose, onClose }: Props) {
   useInsideWindow(menu, [position.top, position.left, marks]);
   const close = useRef(onClose);
   close.current = onClose;
+  useOnePopover(true, () => close.current(false));
 
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>('button')?.focus();

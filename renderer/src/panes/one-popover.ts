@@ -4,6 +4,7 @@
  * Opening one tells the others, through the window, to close.
  */
 import { useEffect, useId, useLayoutEffect, useRef, type RefObject } from 'react';
+import { scrollParent } from '../prosemirror/scrolling';
 
 const OPENED = 'sourcebench:popover-opened';
 
@@ -28,14 +29,22 @@ const MARGIN = 4;
 
 /**
  * Moves a popover back inside the window when its place (under its button, under a passage)
- * would put part of it off screen: in the last pane of a narrow window, low on the screen.
- * Measured before the frame is painted, again after each of `redrawn` changes.
+ * would put part of it off screen: in the last pane of a narrow window, low on the screen. One
+ * that scrolls with a pane's text (the toolbar under a passage on the pane's last line) would be
+ * cut off by the pane instead: the pane scrolls just enough to show it, the passage with it, so
+ * that it covers nothing. Measured before the frame is painted, again after each of `redrawn` changes.
  */
 export function useInsideWindow(popover: RefObject<HTMLElement | null>, redrawn: readonly unknown[]): void {
   useLayoutEffect(() => {
     const element = popover.current;
     if (!element) return;
     element.style.translate = '';
+    const scroller = scrollParent(element);
+    if (scroller !== element.ownerDocument.scrollingElement) {
+      const clip = scroller.getBoundingClientRect();
+      const inPane = element.getBoundingClientRect();
+      if (inPane.bottom > clip.bottom || inPane.top < clip.top) element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
     const box = element.getBoundingClientRect();
     const { innerWidth: width, innerHeight: height } = window;
     const dx = box.right > width - MARGIN ? Math.max(width - MARGIN - box.right, MARGIN - box.left) : 0;
