@@ -65,12 +65,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const allowedHosts = () => [`${LOOPBACK}:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((host) => `http://${host}`);
 
-  const server = http.createServer((request, response) => {
+  const handleRequest = (request: http.IncomingMessage, response: http.ServerResponse): void => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     if (!allowedHosts().includes(request.headers.host ?? '')) {
       return sendFailure(response, 'unauthorized', 'Unexpected Host header', 403);
     }
-    const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
+    const url = parseTarget(request.url ?? '/', `http://${LOOPBACK}:${port}`);
+    if (url === null) return sendPlainFailure(response, 'The request target is not a valid URL');
+    // An absolute-form target names the host itself (RFC 9112 §3.2.2): hold it to the same rule as Host.
+    if (!(request.url ?? '/').startsWith('/') && request.url !== '*' && !allowedHosts().includes(url.host)) {
+      return sendFailure(response, 'unauthorized', 'Unexpected host in the request target', 403);
+    }
     if (url.pathname.startsWith(API_PATH_PREFIX)) {
       const origin = request.headers.origin;
       if (origin !== undefined && !allowedOrigins().includes(origin)) {
@@ -87,10 +92,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (!contentType.startsWith('application/json')) {
         return sendFailure(response, 'invalid_input', 'The request body must be application/json', 415);
       }
-      const method = decodeURIComponent(url.pathname.slice(API_PATH_PREFIX.length));
-      void handleApiCall(request, response, method, options.dispatch, options.maxRequestBytes ?? maxRequestBytes(DEFAULT_MAX_IMPORT_BYTES));
+      const method = decodePath(url.pathname.slice(API_PATH_PREFIX.length));
+      if (method === null) return sendFailure(response, 'invalid_input', 'The API method name is not valid percent-encoding');
+      handleApiCall(request, response, method, options.dispatch, options.maxRequestBytes ?? maxRequestBytes(DEFAULT_MAX_IMPORT_BYTES)).catch(
+        (error: unknown) => answerUnexpected(request, response, error),
+      );
       return;
     }
+    // sirv swallows a failed decode and answers 404; a malformed path deserves to be told so.
+    if (decodePath(url.pathname) === null) return sendPlainFailure(response, 'The path is not valid percent-encoding');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendFailure(response, 'invalid_input', 'Only GET is served here', 405);
     }
@@ -103,6 +113,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Not found');
     });
+  };
+
+  const server = http.createServer((request, response) => {
+    // One odd request must never end the process that serves the open workbench.
+    try {
+      handleRequest(request, response);
+    } catch (error) {
+      answerUnexpected(request, response, error);
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -174,6 +193,43 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<string>
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+function parseTarget(target: string, base: string): URL | null {
+  try {
+    return new URL(target, base);
+  } catch {
+    return null;
+  }
+}
+
+function decodePath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+function answerUnexpected(request: http.IncomingMessage, response: http.ServerResponse, error: unknown): void {
+  console.error(`browser host: ${request.method ?? '?'} ${request.url ?? '?'} failed:`, error);
+  // Half an answer cannot be mended; dropping the connection is the only honest ending.
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  if ((request.url ?? '').startsWith(API_PATH_PREFIX)) {
+    sendFailure(response, 'internal', 'The request could not be handled');
+  } else {
+    response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('The request could not be handled');
+  }
+}
+
+function sendPlainFailure(response: http.ServerResponse, message: string): void {
+  if (response.headersSent) return;
+  response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(message);
 }
 
 function sendFailure(response: http.ServerResponse, code: ApiErrorCode, message: string, status?: number): void {

@@ -1,0 +1,163 @@
+/**
+ * Issue 14: one malformed request used to end the browser host (a URIError from decoding the path,
+ * a TypeError from parsing an absolute-form request line). The requests go out as raw bytes over
+ * `net`, since fetch would normalise or refuse them before they ever reached the server.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDispatch } from '../../../shared/dispatch';
+import { createHandlers } from '../../../electron/app/api-handlers';
+import { Project } from '../../../electron/app/project';
+import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
+import { corpusDir, tempDir } from '../../support/temp';
+
+let host: BrowserHost;
+let project: Project;
+let cleanup: () => void;
+let rendererDir: string;
+
+beforeAll(async () => {
+  const temp = tempDir();
+  cleanup = temp.cleanup;
+  rendererDir = path.join(temp.dir, 'renderer');
+  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sourcebench</title>');
+  // sirv lists the files once at start, so this one must exist before the host does.
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'a b.txt'), 'spaced');
+  project = Project.open(path.join(temp.dir, 'p.sourcebench'), { corpusDir });
+  host = await startBrowserHost({ dispatch: createDispatch(createHandlers(project, 'browser')), rendererDir });
+});
+afterAll(async () => {
+  await host.close();
+  project.close();
+  cleanup();
+});
+
+interface RawResponse {
+  readonly status: number;
+  readonly headers: string;
+  readonly body: string;
+}
+
+/** Sends `requestLine` as is, with our Host and token, and reads the answer until the server closes. */
+function raw(target: BrowserHost, requestLine: string, body = '{}'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(target.port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.setTimeout(5000, () => socket.destroy(new Error(`No answer to ${requestLine}`)));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const match = /^HTTP\/1\.1 (\d{3})/.exec(text);
+      if (!match) return reject(new Error(`No status line in answer to ${requestLine}: ${JSON.stringify(text)}`));
+      const split = text.indexOf('\r\n\r\n');
+      const headers = text.slice(0, split);
+      const body = text.slice(split + 4);
+      resolve({ status: Number(match[1]), headers, body: /transfer-encoding: chunked/i.test(headers) ? unchunk(body) : body });
+    });
+    // Not end(): a half-closed socket may lose an answer that is still streaming.
+    socket.write(
+      [
+        requestLine,
+        `Host: 127.0.0.1:${target.port}`,
+        `Authorization: Bearer ${target.token}`,
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+  });
+}
+
+function unchunk(body: string): string {
+  let rest = body;
+  let out = '';
+  for (;;) {
+    const lineEnd = rest.indexOf('\r\n');
+    const size = parseInt(rest.slice(0, lineEnd), 16);
+    if (!(size > 0)) return out;
+    out += rest.slice(lineEnd + 2, lineEnd + 2 + size);
+    rest = rest.slice(lineEnd + 2 + size + 2);
+  }
+}
+
+async function stillAnswers(target: BrowserHost): Promise<void> {
+  const response = await fetch(`${target.origin}/api/getAppInfo`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${target.token}` },
+    body: '{}',
+  });
+  expect(response.status).toBe(200);
+  expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+}
+
+describe('the browser host under malformed requests', () => {
+  it.each(['POST /api/%zz HTTP/1.1', 'POST /api/%E0%A4%A HTTP/1.1', 'POST /api/%E0%A4%A0%zz HTTP/1.1'])(
+    'answers %s with a 400 JSON error and stays up',
+    async (requestLine) => {
+      const response = await raw(host, requestLine);
+      expect(response.status).toBe(400);
+      expect(response.headers).toMatch(/content-type: application\/json/i);
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      await stillAnswers(host);
+    },
+  );
+
+  it.each(['GET /assets/%zz HTTP/1.1', 'GET /%E0%A4%A HTTP/1.1', 'HEAD /assets/%zz HTTP/1.1'])(
+    'answers %s with a plain 400 and stays up',
+    async (requestLine) => {
+      const response = await raw(host, requestLine, '');
+      expect(response.status).toBe(400);
+      expect(response.headers).toMatch(/content-type: text\/plain/i);
+      await stillAnswers(host);
+    },
+  );
+
+  it.each(['POST http://[/ HTTP/1.1', 'GET http://[/ HTTP/1.1', 'POST http://127.0.0.1:1:2/api/getAppInfo HTTP/1.1'])(
+    'answers the absolute-form request line %s with a 400 and stays up',
+    async (requestLine) => {
+      const response = await raw(host, requestLine);
+      expect(response.status).toBe(400);
+      await stillAnswers(host);
+    },
+  );
+
+  it('still serves a well-formed percent-encoded static path', async () => {
+    const response = await raw(host, 'GET /assets/a%20b.txt HTTP/1.1', '');
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('spaced');
+  });
+
+  it('answers 500 when the API table itself throws or rejects, and stays up', async () => {
+    // The failure is logged for whoever runs the host; here it only needs to have been.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let mode: 'throw' | 'reject' | 'ok' = 'throw';
+    const fragile = await startBrowserHost({
+      dispatch: (method) => {
+        if (method === 'getAppInfo') mode = 'ok';
+        if (mode === 'throw') throw new Error('boom');
+        if (mode === 'reject') return Promise.reject(new Error('boom'));
+        return Promise.resolve({ ok: true, value: null });
+      },
+      rendererDir,
+    });
+    try {
+      for (const next of ['throw', 'reject'] as const) {
+        mode = next;
+        const response = await raw(fragile, 'POST /api/listDocuments HTTP/1.1');
+        expect(response.status).toBe(500);
+        expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'internal' } });
+      }
+      await stillAnswers(fragile);
+      expect(logged).toHaveBeenCalledTimes(2);
+    } finally {
+      logged.mockRestore();
+      await fragile.close();
+    }
+  });
+});
