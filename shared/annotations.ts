@@ -38,6 +38,35 @@ export const NoteDocument = z.object({ type: z.literal('doc'), content: z.array(
 export type NoteDocument = z.infer<typeof NoteDocument>;
 
 /**
+ * The most a note may take, as the UTF-8 bytes of its JSON. A megabyte is several hundred pages
+ * of commentary, far beyond any note on a passage; the bound exists so that a runaway paste cannot
+ * grow a project until listing its notes no longer fits in memory and the project will not open.
+ * The note's plain text is derived from the JSON, so it is bounded with it.
+ */
+export const MAX_NOTE_BYTES = 1_000_000;
+
+/** UTF-8 bytes of a string, counted without TextEncoder (shared/ has only the ECMAScript library). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** A note as the API accepts it: bounded in size (stored notes are read back whatever their size). */
+export const NoteInput = NoteDocument.superRefine((note, context) => {
+  const bytes = utf8Length(JSON.stringify(note));
+  if (bytes > MAX_NOTE_BYTES) {
+    context.addIssue({
+      code: 'custom',
+      message: `A note may take at most ${MAX_NOTE_BYTES.toLocaleString('en')} bytes (1 MB); this one takes ${bytes.toLocaleString('en')}. Shorten it or split it over several highlights.`,
+    });
+  }
+});
+
+/**
  * W3C TextQuoteSelector: the quote with (up to) 32 characters of context on each side. The
  * selectors are those of shared/anchoring (one vocabulary): these schemas check them at the API.
  */

@@ -10,7 +10,7 @@ import {
   Credibility,
   HighlightColor,
   HistoryState,
-  NoteDocument,
+  NoteInput,
   SourceAssessment,
   SourceReliability,
   Tag,
@@ -32,6 +32,18 @@ const FileName = z.string().min(1, 'must not be empty').max(1000);
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded file contents');
 const EncodingLabel = z.string().min(1).max(40);
 const AssessmentText = z.string().max(20_000);
+/**
+ * A new document's record, bounded where it is given (stored records are read back whatever their
+ * size): a title or a name longer than a thousand characters, or a description longer than an
+ * article, is a pasted text in the wrong field.
+ */
+const NewDocumentRecord = DocumentRecord.extend({
+  title: z.string().min(1).max(1_000),
+  author: z.string().max(1_000).nullable(),
+  translator: z.string().max(1_000).nullable(),
+  date: z.string().max(200).nullable(),
+  description: z.string().max(20_000).nullable(),
+});
 
 const EncodingGuess = z.object({ encoding: z.string(), confidence: z.number().min(0).max(1) });
 
@@ -102,7 +114,7 @@ export const apiTable = {
         data: Base64,
         encoding: EncodingLabel.optional(),
         /** A new document gets this record (title and language are taken from the file where not given). */
-        record: DocumentRecord.partial().optional(),
+        record: NewDocumentRecord.partial().optional(),
         /** Import as a new version of this document instead of a new document. */
         versionOf: Id.optional(),
       })
@@ -137,7 +149,7 @@ export const apiTable = {
         end: z.number().int().positive(),
         color: HighlightColor.optional(),
         tagIds: z.array(Id).optional(),
-        note: NoteDocument.nullable().optional(),
+        note: NoteInput.nullable().optional(),
         credibility: Credibility.nullable().optional(),
       })
       .strict()
@@ -151,7 +163,7 @@ export const apiTable = {
         id: Id,
         color: HighlightColor.optional(),
         tagIds: z.array(Id).optional(),
-        note: NoteDocument.nullable().optional(),
+        note: NoteInput.nullable().optional(),
         credibility: Credibility.nullable().optional(),
       })
       .strict(),

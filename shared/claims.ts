@@ -76,6 +76,12 @@ export const ClaimDateText = z.string().trim().max(100);
 export const ClaimName = z.string().trim().min(1, 'must not be empty').max(200);
 export const ClaimVerdict = z.string().max(20_000);
 export const AccountNote = z.string().max(5_000);
+/**
+ * The most accounts one claim may gather. A claim compared across a thousand sources is beyond any
+ * study we know of; past that the comparison view and the exports would crawl, and an unbounded
+ * list could no longer be sent whole.
+ */
+export const MAX_ACCOUNTS_PER_CLAIM = 1_000;
 
 /** The order claims are listed in everywhere: by earliest historical day (undated last), then by wording. */
 export function compareClaims(a: Pick<Claim, 'date' | 'wording'>, b: Pick<Claim, 'date' | 'wording'>): number {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiParsedInput } from '../../shared/api';
-import { compareClaims, type Claim, type HistoricalDate, type Stance } from '../../shared/claims';
+import { compareClaims, MAX_ACCOUNTS_PER_CLAIM, type Claim, type HistoricalDate, type Stance } from '../../shared/claims';
 import { ApiError } from '../../shared/errors';
 import { parseHistoricalDate } from '../../shared/historical-date';
 import type { ChangeHistory, Snapshot } from './change-history';
@@ -93,6 +93,14 @@ export class ClaimService {
         'conflict',
         `This highlight is already an account of the claim ${quoted(claim.wording)}; change its stance instead of attaching it again`,
         'annotationId',
+      );
+    }
+    const accounts = this.rows.accountsOf(claim.id);
+    if (accounts.length >= MAX_ACCOUNTS_PER_CLAIM) {
+      throw new ApiError(
+        'invalid_input',
+        `The claim ${quoted(claim.wording)} already has ${accounts.length.toLocaleString('en')} accounts, the most one claim may have (${MAX_ACCOUNTS_PER_CLAIM.toLocaleString('en')}); split it into narrower claims`,
+        'claimId',
       );
     }
     const account = this.newAccount(

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { normalize, NORMALIZER } from '../../shared/text/normalize';
 import { bundledEntry, seedBundledCorpus } from '../corpus/seed';
 import { ProjectFileError } from '../store/database';
-import { openProjectDatabase, type OpenedDatabase } from '../store/database';
+import { closeProjectDatabase, openProjectDatabase, type OpenedDatabase } from '../store/database';
 import { AnnotationService, type ReanchorPlan, type ReanchorProgress } from './annotation-service';
 import { AssessmentService } from './assessment-service';
 import { ChangeHistory } from './change-history';
@@ -156,6 +156,6 @@ export class Project {
   }
 
   close(): void {
-    if (this.opened.db.open) this.opened.db.close();
+    closeProjectDatabase(this.opened);
   }
 }

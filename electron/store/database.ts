@@ -23,6 +23,8 @@ export interface OpenedDatabase {
   readonly schemaVersion: number;
   /** Where the pre-migration copy was written, if a migration ran on an existing file. */
   readonly backupPath: string | null;
+  /** A WAL with content lay beside the file when it was opened (a crash, or a copy taken while open). */
+  readonly walAtOpen: boolean;
 }
 
 export interface OpenOptions {
@@ -42,6 +44,7 @@ export function openProjectDatabase(filePath: string, options: OpenOptions = {})
   const latest = list.length;
   const absolute = path.resolve(filePath);
   const existed = fs.existsSync(absolute) && fs.statSync(absolute).size > 0;
+  const walAtOpen = existed && (fs.statSync(`${absolute}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
 
   let backupPath: string | null = null;
   if (existed) {
@@ -76,7 +79,35 @@ export function openProjectDatabase(filePath: string, options: OpenOptions = {})
     db.close();
     throw error;
   }
-  return { db, path: absolute, created: !existed, schemaVersion: latest, backupPath };
+  return { db, path: absolute, created: !existed, schemaVersion: latest, backupPath, walAtOpen };
+}
+
+/**
+ * Closes a project. SQLite's last connection to close folds the WAL into the file; when a WAL
+ * was already there and this session changed nothing (a refused import, a look at the texts),
+ * that would rewrite the file's bytes though not a row changed. A read-only connection, which
+ * can never fold the WAL in, then holds the file while the writer closes, and closes last.
+ */
+export function closeProjectDatabase(opened: OpenedDatabase): void {
+  const { db } = opened;
+  if (!db.open) return;
+  const changedNothing =
+    opened.walAtOpen &&
+    !opened.created &&
+    opened.backupPath === null &&
+    Number(db.prepare('SELECT total_changes()').pluck().get()) === 0;
+  if (!changedNothing) {
+    db.close();
+    return;
+  }
+  const reader = new Database(opened.path, { readonly: true, fileMustExist: true });
+  try {
+    // A read makes the reader hold its shared lock, which keeps the writer from checkpointing on close.
+    reader.pragma('user_version', { simple: true });
+    db.close();
+  } finally {
+    reader.close();
+  }
 }
 
 /**
