@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { PositionSelector as AnchoringPosition, QuoteSelector as AnchoringQuote } from './anchoring';
+import { utf8ByteLength } from './anchoring/selectors';
 
 /** The colours Zotero users know; meaning never rests on colour alone. */
 export const HighlightColor = z.enum(['yellow', 'red', 'green', 'blue', 'purple', 'magenta', 'orange', 'gray']);
@@ -45,19 +46,9 @@ export type NoteDocument = z.infer<typeof NoteDocument>;
  */
 export const MAX_NOTE_BYTES = 1_000_000;
 
-/** UTF-8 bytes of a string, counted without TextEncoder (shared/ has only the ECMAScript library). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const character of text) {
-    const code = character.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
-
 /** A note as the API accepts it: bounded in size (stored notes are read back whatever their size). */
 export const NoteInput = NoteDocument.superRefine((note, context) => {
-  const bytes = utf8Length(JSON.stringify(note));
+  const bytes = utf8ByteLength(JSON.stringify(note));
   if (bytes > MAX_NOTE_BYTES) {
     context.addIssue({
       code: 'custom',

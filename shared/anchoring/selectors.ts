@@ -184,3 +184,21 @@ export class CodePointIndex {
     return low;
   }
 }
+
+/**
+ * UTF-8 bytes of a string, counted without TextEncoder (shared/ has only the ECMAScript library),
+ * by UTF-16 unit: a surrogate pair is one four-byte character (JSON.stringify escapes a lone one).
+ */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
