@@ -225,11 +225,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     .description('suggest the passages of the other sources that most likely tell the same event as a quoted passage')
     .requiredOption('--doc <file>', 'the document, by its file name as the project lists it (e.g. 000_01da8a07c5673cc1.txt)')
     .requiredOption('--quote <text>', "a passage of the document's reading text")
-    .option('--top <n>', 'how many suggestions', (value: string) => {
-      const top = Number(value);
-      if (!Number.isInteger(top) || top < 1 || top > 50) throw new InvalidArgumentError('expected a whole number from 1 to 50');
-      return top;
-    }, 5)
+    .option('--top <n>', 'how many suggestions', wholeNumber(1, 50, 'expected a whole number from 1 to 50'), 5)
     .action((options: { doc: string; quote: string; top: number }) =>
       withHost(async (client) => {
         const { describeMatches, matchQuote } = await import('./match');
@@ -312,23 +308,18 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function parseLimit(value: string): number {
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidArgumentError('expected a whole number from 1 to 1000');
-  return limit;
+/** An argument that must be a whole number in [min, max]; `expected` says so to the user. */
+function wholeNumber(min: number, max: number, expected: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) throw new InvalidArgumentError(expected);
+    return number;
+  };
 }
 
-function parseOffset(value: string): number {
-  const offset = Number(value);
-  if (!Number.isInteger(offset) || offset < 0) throw new InvalidArgumentError("expected a whole number of characters from 0, counted in `text`'s output");
-  return offset;
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 for a free one)');
-  return port;
-}
+const parseLimit = wholeNumber(1, 1000, 'expected a whole number from 1 to 1000');
+const parseOffset = wholeNumber(0, Infinity, "expected a whole number of characters from 0, counted in `text`'s output");
+const parsePort = wholeNumber(0, 65535, 'expected a port number from 0 to 65535 (0 for a free one)');
 
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();

@@ -71,7 +71,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendFailure(response, 'unauthorized', 'Unexpected Host header', 403);
     }
     const url = parseTarget(request.url ?? '/', `http://${LOOPBACK}:${port}`);
-    if (url === null) return sendPlainFailure(response, 'The request target is not a valid URL');
+    if (url === null) return sendPlain(response, 400, 'The request target is not a valid URL');
     // An absolute-form target names the host itself (RFC 9112 §3.2.2): hold it to the same rule as Host.
     if (!(request.url ?? '/').startsWith('/') && request.url !== '*' && !allowedHosts().includes(url.host)) {
       return sendFailure(response, 'unauthorized', 'Unexpected host in the request target', 403);
@@ -100,7 +100,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     // sirv swallows a failed decode and answers 404; a malformed path deserves to be told so.
-    if (decodePath(url.pathname) === null) return sendPlainFailure(response, 'The path is not valid percent-encoding');
+    if (decodePath(url.pathname) === null) return sendPlain(response, 400, 'The path is not valid percent-encoding');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendFailure(response, 'invalid_input', 'Only GET is served here', 405);
     }
@@ -110,8 +110,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     serveStatic(request, response, () => {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('Not found');
+      sendPlain(response, 404, 'Not found');
     });
   };
 
@@ -221,14 +220,14 @@ function answerUnexpected(request: http.IncomingMessage, response: http.ServerRe
   if ((request.url ?? '').startsWith(API_PATH_PREFIX)) {
     sendFailure(response, 'internal', 'The request could not be handled');
   } else {
-    response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end('The request could not be handled');
+    sendPlain(response, 500, 'The request could not be handled');
   }
 }
 
-function sendPlainFailure(response: http.ServerResponse, message: string): void {
+/** An answer outside the API (a static path): plain text. */
+function sendPlain(response: http.ServerResponse, status: number, message: string): void {
   if (response.headersSent) return;
-  response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(message);
 }
 
