@@ -1,7 +1,7 @@
 /**
- * One popover open at a time (the outline, a source's assessment, the annotation toolbar): two
- * open at once cover each other and the text, and a reader does not know which one keys go to.
- * Opening one tells the others, through the window, to close.
+ * One popover open at a time (the outline, a source's assessment, the annotation toolbar, a
+ * highlight's claim menu): two open at once cover each other and the text, and a reader does not
+ * know which one keys go to. Opening one tells the others, through the window, to close.
  */
 import { useEffect, useId, useLayoutEffect, useRef, type RefObject } from 'react';
 import { scrollParent } from '../prosemirror/scrolling';
