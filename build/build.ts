@@ -26,6 +26,18 @@ export async function buildRenderer(): Promise<void> {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+/** A sandboxed preload must be a single CommonJS file that requires nothing but electron. */
+export const preloadBuildOptions = {
+  entryPoints: ['electron/hosts/electron/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  format: 'cjs' as const,
+  external: ['electron'],
+  define: {
+    __SOURCEBENCH_API_METHODS__: JSON.stringify(apiMethods),
+    __SOURCEBENCH_IPC_PREFIX__: JSON.stringify(IPC_PREFIX),
+  },
+};
+
 export async function buildElectron(): Promise<void> {
   const esbuild = await import('esbuild');
   const common = {
@@ -47,18 +59,7 @@ export async function buildElectron(): Promise<void> {
       // cannot live inside a bundle.
       packages: 'external',
     }),
-    // A sandboxed preload must be a single CommonJS file that requires nothing but electron.
-    esbuild.build({
-      ...common,
-      entryPoints: ['electron/hosts/electron/preload.ts'],
-      outfile: 'dist/electron/preload.cjs',
-      format: 'cjs',
-      external: ['electron'],
-      define: {
-        __SOURCEBENCH_API_METHODS__: JSON.stringify(apiMethods),
-        __SOURCEBENCH_IPC_PREFIX__: JSON.stringify(IPC_PREFIX),
-      },
-    }),
+    esbuild.build({ ...common, ...preloadBuildOptions }),
   ]);
   copyRuntimeFiles(path.join(root, 'dist', 'electron'));
 }

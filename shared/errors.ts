@@ -10,7 +10,7 @@ export const ApiErrorCode = z.enum([
   'not_found',
   'conflict',
   'project_error', // the project file cannot be opened or used
-  'unauthorized', // browser host: missing or wrong token, foreign origin
+  'unauthorized', // browser host: missing or wrong token, foreign origin; Electron: a sender that is not the workbench page
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

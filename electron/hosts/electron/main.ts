@@ -8,11 +8,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { IPC_PREFIX } from '../../../shared/api';
 import { createDispatch } from '../../../shared/dispatch';
 import { createHandlers } from '../../app/api-handlers';
-import { registerApiHandlers } from './ipc';
+import { registerApiHandlers, workbenchSenderCheck } from './ipc';
 import { menuTemplate } from './menu';
 import { DEFAULT_PROJECT_NAME, installLayout } from '../../install/paths';
 import { Project } from '../../app/project';
-import { externalLinkTarget, isOwnPage, mainWindowOptions } from './window';
+import { linkGuards, permissionAllowed } from './window';
 
 // This file is bundled to dist/electron/main.mjs, beside preload.cjs and below dist/renderer.
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
@@ -31,7 +31,36 @@ function projectPath(): string {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(preloadPath));
+  // The security settings are written out here, where the window is made, so that they can be read
+  // (and checked by Electronegativity in the unit tests) where they take effect. A middle-click on
+  // a link asks for a new window, which setWindowOpenHandler refuses (window.ts, linkGuards).
+  mainWindow = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK: handled by setWindowOpenHandler
+    width: 1440,
+    height: 900,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Sourcebench',
+    backgroundColor: '#f7f5f0',
+    // Shown once the first frame is ready, so the user never sees a white flash.
+    show: false,
+    webPreferences: {
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK: it exposes the API bridge and nothing else
+      // The renderer is a web page: it gets the API bridge and nothing of Node or Electron.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      // A file dropped on the window must not replace the workbench with that file.
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    },
+  });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -40,26 +69,16 @@ function createWindow(): void {
 }
 
 function hardenWebContents(): void {
+  // The one place that hands anything to the system's browser, and only through the guards' vetting.
+  const guards = linkGuards(rendererUrl, (url) => shell.openExternal(url)); // eng-disable OPEN_EXTERNAL_JS_CHECK: url passed externalLinkTarget
   app.on('web-contents-created', (_event, contents) => {
-    const refuseNavigation = (event: Electron.Event, url: string) => {
-      if (isOwnPage(url, rendererUrl)) return;
-      event.preventDefault();
-      const external = externalLinkTarget(url);
-      if (external) void shell.openExternal(external);
-    };
-    contents.on('will-navigate', refuseNavigation);
-    contents.on('will-redirect', refuseNavigation);
+    contents.on('will-navigate', (event, url) => guards.onWillNavigate(event, url));
+    contents.on('will-redirect', (event, url) => guards.onWillRedirect(event, url));
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      const external = externalLinkTarget(url);
-      if (external) void shell.openExternal(external);
-      return { action: 'deny' };
-    });
+    contents.setWindowOpenHandler((details) => guards.onWindowOpen(details));
   });
-  // The workbench needs no camera, microphone, notifications or geolocation; it only writes to the
-  // clipboard ("Copy as quotation" puts plain text and HTML there), and never reads it.
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
 }
 
 async function start(): Promise<void> {
@@ -73,16 +92,7 @@ async function start(): Promise<void> {
     return;
   }
   const dispatch = createDispatch(createHandlers(project, 'electron'));
-  registerApiHandlers(ipcMain, dispatch, (event) => {
-    const frame = event.senderFrame;
-    return (
-      mainWindow !== null &&
-      event.sender === mainWindow.webContents &&
-      frame !== null &&
-      frame === mainWindow.webContents.mainFrame &&
-      isOwnPage(frame.url, rendererUrl)
-    );
-  });
+  registerApiHandlers(ipcMain, dispatch, workbenchSenderCheck(() => mainWindow?.webContents ?? null, rendererUrl));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
+import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
 import viteConfig from '../../../vite.config';
 import { apiMethods, ipcChannel } from '../../../shared/api';
@@ -15,15 +16,43 @@ import { REPORT_STYLESHEET_CSP_HASH } from '../../../shared/report-style';
 import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../../shared/security';
 import { registerApiHandlers } from '../../../electron/hosts/electron/ipc';
 import { menuTemplate } from '../../../electron/hosts/electron/menu';
-import { externalLinkTarget, isOwnPage, mainWindowOptions } from '../../../electron/hosts/electron/window';
 import { repoRoot } from '../../support/temp';
 
-describe('the Electron window', () => {
-  const options = mainWindowOptions('/app/dist/electron/preload.cjs');
+/**
+ * The options of the one `new BrowserWindow({...})` in main.ts, read from its source with
+ * TypeScript's parser: literals as their values, anything else as its source text.
+ */
+function mainWindowOptions(): Record<string, unknown> {
+  const file = path.join(repoRoot, 'electron', 'hosts', 'electron', 'main.ts');
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const windows: ts.NewExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node) && node.expression.getText(source) === 'BrowserWindow') windows.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  expect(windows).toHaveLength(1);
+  const read = (node: ts.Expression): unknown => {
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+    if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+    if (ts.isObjectLiteralExpression(node)) {
+      return Object.fromEntries(
+        node.properties.map((property) => {
+          if (!ts.isPropertyAssignment(property)) throw new Error(`unexpected ${property.getText(source)} in the window options`);
+          return [property.name.getText(source), read(property.initializer)];
+        }),
+      );
+    }
+    return node.getText(source);
+  };
+  return read(windows[0]!.arguments![0]!) as Record<string, unknown>;
+}
 
-  it('isolates the page from Node and Electron', () => {
+describe('the Electron window', () => {
+  it('isolates the page from Node and Electron, in the options main.ts makes the window with', () => {
+    const options = mainWindowOptions();
     expect(options.webPreferences).toMatchObject({
-      preload: '/app/dist/electron/preload.cjs',
+      preload: 'preloadPath',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -31,6 +60,7 @@ describe('the Electron window', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
     });
@@ -65,19 +95,6 @@ describe('the Electron window', () => {
     if (fs.existsSync(built)) {
       expect(fs.readFileSync(built, 'utf8')).toContain('http-equiv="Content-Security-Policy"');
     }
-  });
-
-  it('stays on its own page and sends web links to the system browser', () => {
-    const page = 'file:///app/dist/renderer/index.html';
-    expect(isOwnPage(page, page)).toBe(true);
-    expect(isOwnPage(`${page}#section`, page)).toBe(true);
-    expect(isOwnPage('file:///etc/passwd', page)).toBe(false);
-    expect(isOwnPage('https://example.org/', page)).toBe(false);
-    expect(externalLinkTarget('https://en.wikipedia.org/wiki/Joseph_Stalin')).toBe('https://en.wikipedia.org/wiki/Joseph_Stalin');
-    expect(externalLinkTarget('mailto:someone@example.org')).toBe('mailto:someone@example.org');
-    expect(externalLinkTarget('file:///etc/passwd')).toBeNull();
-    expect(externalLinkTarget('javascript:alert(1)')).toBeNull();
-    expect(externalLinkTarget('not a url')).toBeNull();
   });
 });
 
@@ -160,7 +177,7 @@ describe('IPC registration', () => {
 
   it('registers one handler per method of the API table, and removes them again', async () => {
     const ipc = fakeIpcMain();
-    const unregister = registerApiHandlers(ipc, echo, () => true);
+    const unregister = registerApiHandlers(ipc, echo, () => null);
     expect([...ipc.handlers.keys()].sort()).toEqual(apiMethods.map(ipcChannel).sort());
     const result = await ipc.handlers.get(ipcChannel('listDocuments'))!(event, {});
     expect(result).toEqual({ ok: true, value: { method: 'listDocuments', input: {} } });
@@ -168,11 +185,23 @@ describe('IPC registration', () => {
     expect(ipc.handlers.size).toBe(0);
   });
 
-  it('refuses a call from a sender that is not the workbench page', async () => {
+  it('refuses a call from a sender that is not the workbench page, saying why, and dispatches nothing', async () => {
     const ipc = fakeIpcMain();
-    registerApiHandlers(ipc, echo, () => false);
+    const dispatched: string[] = [];
+    registerApiHandlers(
+      ipc,
+      async (method, input) => {
+        dispatched.push(method);
+        return echo(method, input);
+      },
+      () => 'the call came from another window',
+    );
     const result = await ipc.handlers.get(ipcChannel('listDocuments'))!(event, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: 'listDocuments was refused: the call came from another window' },
+    });
+    expect(dispatched).toEqual([]);
   });
 });
 
