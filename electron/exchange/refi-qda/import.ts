@@ -24,7 +24,7 @@ import { NORMALIZER } from '../../../shared/text/normalize';
 import type { Snapshot } from '../../app/change-history';
 import { noteToText } from '../../app/annotation-service';
 import type { Project } from '../../app/project';
-import { ImportError, importFile } from '../../import';
+import { cleanTitle, ImportError, importFile, titleFromFileName } from '../../import';
 import type { NewVersion } from '../../store/documents';
 import type { TagRecord } from '../../store/annotations';
 import { archiveLimitsFromEnv, readArchive, type ArchiveLimits } from './archive';
@@ -353,8 +353,8 @@ async function normalizedTarget(source: TextSource, ours: boolean, byText: Map<s
     readingText: imported.normalized.text,
     added: {
       record: {
-        title: source.name ?? fileName.replace(/\.txt$/, ''),
-        titleSupplied: source.name === null,
+        title: cleanTitle(source.name) ?? titleFromFileName(fileName),
+        titleSupplied: cleanTitle(source.name) === null,
         author: given.get('Author') ?? null,
         translator: given.get('Translator') ?? null,
         language: DocumentRecord.shape.language.safeParse(given.get('Language')).data ?? imported.language ?? 'und',
