@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
@@ -176,6 +177,22 @@ describe('hostile files to the importers', { timeout: 120_000 }, () => {
     for (const code of ['alert', 'javascript', 'fetch', 'cookie', 'SVGTEXT', 'IFRAMETEXT', 'BUTTONTEXT', 'MATHTEXT', 'onload', 'onclick']) {
       expect(content.text).not.toContain(code);
     }
+  });
+});
+
+describe('a codebook whose names differ only in case', { timeout: 60_000 }, () => {
+  it('comes in with one tag for "Fear" and "fear" (the codebook ignores case), not a failed write half-way', async () => {
+    const folder = path.join(repoRoot, 'tests', 'fixtures', 'refi-qda', 'other-tool');
+    // Another tool keeps "Fear" and "fear" apart; Sourcebench's codebook does not (as a user reads them, they are one code).
+    const qde = fs
+      .readFileSync(path.join(folder, 'project.qde'), 'utf8')
+      .replace('<Code guid="7C3E5A9D', '<Code guid="1E2D3C4B-5A69-4788-9A0B-C1D2E3F40516" name="fear" isCodable="true" color="#3366FF"/>\n        <Code guid="7C3E5A9D');
+    const sources = Object.fromEntries(fs.readdirSync(path.join(folder, 'sources')).map((file) => [`sources/${file}`, fs.readFileSync(path.join(folder, 'sources', file))]));
+    const tagsBefore = await client.listTags({});
+    const outcome = await importBytes('cases.qdpx', zipSync({ 'project.qde': strToU8(qde), ...sources }));
+    expect(outcome).toEqual(expect.not.objectContaining({ refused: expect.anything() }));
+    const added = (await client.listTags({})).filter((tag) => !tagsBefore.some((before) => before.id === tag.id));
+    expect(added.map((tag) => tag.name).sort()).toEqual(['Emotions', 'Fear', 'Hope∕optimism', 'Places']);
   });
 });
 
