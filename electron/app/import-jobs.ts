@@ -9,7 +9,7 @@ import type { ApiParsedInput, ImportInspection, ImportJob } from '../../shared/a
 import type { DocumentRecord } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { NORMALIZER } from '../../shared/text/normalize';
-import { ImportError, importFile, inspectFile, type ImportOptions } from '../import';
+import { ImportError, importFile, inspectFile, titleFromFileName, type ImportOptions } from '../import';
 import { decodeWithinLimit, DEFAULT_MAX_IMPORT_BYTES } from '../import/limits';
 import type { AddedVersion, NewVersion } from '../store/documents';
 import type { Project } from './project';
@@ -124,7 +124,7 @@ export class ImportJobs {
   }
 
   private recordFor(input: StartInput, imported: { title: string | null; language: string | null }): DocumentRecord {
-    const fallbackTitle = path.basename(input.fileName).replace(/\.[^.]+$/, '');
+    const fallbackTitle = titleFromFileName(input.fileName);
     const given = input.record ?? {};
     return {
       title: given.title ?? imported.title ?? fallbackTitle,

@@ -11,6 +11,8 @@ import type { NormalizedText, TextBlockKind } from '../../shared/text/text-model
 import { TextBuilder } from '../../shared/text/normalize/text-builder';
 import { ImportError } from './errors';
 import { FlowWriter } from './flow';
+import { formatMegabytes, MAX_IMPORT_ENV } from './limits';
+import { readZip, type ZipLimits } from './zip';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -48,7 +50,48 @@ export interface DocxResult {
   readonly declaredLanguage: string | null;
 }
 
-export async function convertDocx(bytes: Uint8Array, fileName: string, progress: (fraction: number) => void): Promise<DocxResult> {
+/**
+ * The archive checked before any library unpacks it: JSZip and mammoth believe the sizes a zip
+ * states and inflate whole parts into memory, so a few hundred KB can ask for gigabytes. Each
+ * part is inflated here in small steps and counted, and its XML is refused if it declares a
+ * document type: Word never writes one, and it is where external entities (a file:///etc/passwd
+ * read into the text) and entities that expand without bound (billion laughs) are defined.
+ */
+function checkArchive(bytes: Uint8Array, fileName: string, limits: ZipLimits): void {
+  const damaged = (reason: string): never => {
+    throw new ImportError(
+      'corrupt',
+      `${fileName} is damaged: it cannot be opened as a Word document (${reason}). ` +
+        'It may be truncated (an interrupted download or copy): get the file again, or open it in Word or LibreOffice and save it as .docx again.',
+    );
+  };
+  const entries = readZip(bytes, limits, {
+    notZip: () => damaged('it is not a complete zip archive'),
+    tooLarge: (name) => {
+      throw new ImportError(
+        'too-large',
+        `${fileName} would unpack to more than ${formatMegabytes(limits.entryBytes)} (its part ${name} alone, or ${formatMegabytes(limits.totalBytes)} in all), ` +
+          `far more than the text of any document this size: it may be a “zip bomb”. Nothing was imported. ` +
+          `If it is a genuine document, open it in Word or LibreOffice and save it as .docx or .txt again (${MAX_IMPORT_ENV} raises the limit).`,
+      );
+    },
+    damaged: (message) => damaged(message.replace(/\.$/, '')),
+  });
+  for (const [name, content] of entries) {
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    if (Buffer.from(content.buffer, content.byteOffset, content.byteLength).includes('<!DOCTYPE', 0, 'latin1')) {
+      throw new ImportError(
+        'corrupt',
+        `${fileName} declares a document type (<!DOCTYPE …>) in ${name}. Word never writes one, and it can make a reader ` +
+          'load other files on this computer or expand entities without bound, so Sourcebench refuses it. Nothing was imported. ' +
+          'Open the document in Word or LibreOffice and save it as .docx again, then import that.',
+      );
+    }
+  }
+}
+
+export async function convertDocx(bytes: Uint8Array, fileName: string, limits: ZipLimits, progress: (fraction: number) => void): Promise<DocxResult> {
+  checkArchive(bytes, fileName, limits);
   // Loaded on the first Word document only.
   const [{ default: JSZipLoader }, { default: mammoth }] = await Promise.all([import('jszip'), import('mammoth')]);
   let zip: JSZip;

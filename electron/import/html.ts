@@ -14,6 +14,7 @@
 import { parse, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import type { NormalizedText, TextBlockKind } from '../../shared/text/text-model';
 import { TextBuilder } from '../../shared/text/normalize/text-builder';
+import { ImportError } from './errors';
 import { FlowWriter } from './flow';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -149,8 +150,35 @@ function htmlWalker(writer: FlowWriter, base: number): (node: Node, context: Con
   return walk;
 }
 
-export function convertHtml(raw: string): HtmlResult {
+/**
+ * How deeply elements may nest. Real pages stay within a few dozen levels (an encyclopedia
+ * article: about 30); the walkers below recurse once per level, so a page nested 100,000 deep
+ * would end in a stack overflow instead of a message.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
+/** Refuses a tree nested deeper than MAX_HTML_DEPTH, measured without recursion. */
+function checkDepth(root: Node, fileName: string): void {
+  const stack: { node: Node; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_HTML_DEPTH) {
+      throw new ImportError(
+        'corrupt',
+        `${fileName} nests its HTML elements more than ${MAX_HTML_DEPTH.toLocaleString('en-US')} levels deep, which no real page does ` +
+          '(it may have been made to crash the programs that read it). Nothing was imported. ' +
+          'If it is a genuine page, open it in a browser, save it as text (.txt) and import that.',
+      );
+    }
+    if ('childNodes' in node) for (const child of node.childNodes) stack.push({ node: child, depth: depth + 1 });
+    // A <template>'s content is a fragment of its own, which parse5 keeps beside the children.
+    if ('content' in node && node.content) stack.push({ node: node.content as Node, depth: depth + 1 });
+  }
+}
+
+export function convertHtml(raw: string, fileName = 'The page'): HtmlResult {
   const document = parse(raw, { sourceCodeLocationInfo: true });
+  checkDepth(document, fileName);
   const writer = new FlowWriter(new TextBuilder(raw), { attributions: true, citationMarkers: true });
   htmlWalker(writer, 0)(document, { kind: 'paragraph', inQuote: false, inNotes: false });
   writer.close();
@@ -166,8 +194,9 @@ export function convertHtml(raw: string): HtmlResult {
  * Writes the reading text of the HTML in writer.raw[start, end) (an HTML block in a Markdown
  * file), sanitized as a page is, as blocks of `kind` unless its elements say otherwise.
  */
-export function writeHtmlFragment(writer: FlowWriter, start: number, end: number, kind: TextBlockKind): void {
+export function writeHtmlFragment(writer: FlowWriter, start: number, end: number, kind: TextBlockKind, fileName = 'The file'): void {
   const fragment = parseFragment(writer.raw.slice(start, end), { sourceCodeLocationInfo: true });
+  checkDepth(fragment, fileName);
   writer.close();
   htmlWalker(writer, start)(fragment, { kind, inQuote: kind === 'quote', inNotes: false });
   writer.close();

@@ -20,7 +20,9 @@ import { layoutEvidence } from './layout';
 import { convertMarkdown } from './markdown';
 import { convertPdf } from './pdf';
 import { namedFormat, resolveFormat } from './sniff';
+import { cleanTitle } from './title';
 import { DEFAULT_MAX_IMPORT_BYTES, formatMegabytes } from './limits';
+import { TOTAL_UNPACKED_BYTES } from './zip';
 import {
   type EncodingGuess,
   type ImportedText,
@@ -33,6 +35,7 @@ import {
 export type { EncodingGuess, ImportedText, ImportFormat, ImportOptions, Inspection, TextLayout } from './types';
 export { ImportError, type ImportErrorCode } from './errors';
 export { guessLayout } from './layout';
+export { cleanTitle, titleFromFileName } from './title';
 
 /** Stages reported through onProgress, in order (a format skips those it has no use for). */
 export type ImportStage = 'check' | 'decode' | 'parse' | 'pages' | 'done';
@@ -150,9 +153,9 @@ async function convert(options: ImportOptions, forInspection: boolean): Promise<
         NormalizeSettings.parse(layout === 'hard-wrapped' ? { layout, wordList: english ? 'english' : 'none' } : { layout, captions: false }),
       );
     } else if (format === 'md') {
-      ({ normalized, metadataTitle } = convertMarkdown(text));
+      ({ normalized, metadataTitle } = convertMarkdown(text, fileName));
     } else {
-      ({ normalized, metadataTitle, declaredLanguage: declared } = convertHtml(text));
+      ({ normalized, metadataTitle, declaredLanguage: declared } = convertHtml(text, fileName));
     }
     progress('parse', 1);
     if (!normalized.text.trim()) {
@@ -167,7 +170,7 @@ async function convert(options: ImportOptions, forInspection: boolean): Promise<
       detection,
       rawText: text,
       normalized,
-      title: metadataTitle ?? firstHeading(normalized),
+      title: cleanTitle(metadataTitle ?? firstHeading(normalized)),
       language: languageOf(normalized, declared, format === 'html'),
       layout,
       preview: format === 'html' ? readingPreview(normalized) : firstLines(text),
@@ -176,7 +179,8 @@ async function convert(options: ImportOptions, forInspection: boolean): Promise<
 
   if (format === 'docx') {
     progress('parse', 0);
-    const result = await convertDocx(options.bytes, fileName, (fraction) => progress('parse', fraction));
+    const limits = { entryBytes: options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, totalBytes: TOTAL_UNPACKED_BYTES };
+    const result = await convertDocx(options.bytes, fileName, limits, (fraction) => progress('parse', fraction));
     if (!result.normalized.text.trim()) {
       throw new ImportError(
         'no-text',
@@ -208,7 +212,7 @@ function fromTextLayer(
     detection: null,
     rawText: result.rawText,
     normalized: result.normalized,
-    title: result.metadataTitle ?? firstHeading(result.normalized),
+    title: cleanTitle(result.metadataTitle ?? firstHeading(result.normalized)),
     language,
     layout: null,
     preview: firstLines(previewText),

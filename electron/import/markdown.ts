@@ -29,7 +29,7 @@ export interface MarkdownResult {
   readonly metadataTitle: string | null;
 }
 
-export function convertMarkdown(raw: string): MarkdownResult {
+export function convertMarkdown(raw: string, fileName = 'The file'): MarkdownResult {
   const tree = fromMarkdown(raw, { extensions: [frontmatter(['yaml', 'toml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])] });
   const writer = new FlowWriter(new TextBuilder(raw), { citationMarkers: true, attributions: true });
   let metadataTitle: string | null = null;
@@ -106,7 +106,7 @@ export function convertMarkdown(raw: string): MarkdownResult {
         break;
       case 'html':
         // An HTML block: its text, sanitized as a page's is (no script, style, handler… survives).
-        if (at) writeHtmlFragment(writer, at.start, at.end, context);
+        if (at) writeHtmlFragment(writer, at.start, at.end, context, fileName);
         break;
       case 'thematicBreak':
       case 'definition':

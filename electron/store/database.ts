@@ -128,12 +128,33 @@ function inspect(file: string): FileHeader {
   if (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') {
     throw notADatabase(file);
   }
+  checkComplete(file, header);
   return {
     userVersion: header.readUInt32BE(60),
     applicationId: header.readUInt32BE(68),
     // The schema cookie counts schema changes: zero means no table was ever created.
     objectCount: header.readUInt32BE(40),
   };
+}
+
+/**
+ * Refuses a file shorter than its header says it is (an interrupted copy or download, a full
+ * disk). SQLite would open it and fail only at the first read of a missing page, perhaps after
+ * the user had started working; and writing to it could make the damage worse.
+ */
+function checkComplete(file: string, header: Buffer): void {
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  // The page count in the header is valid only when its "version valid for" matches the change counter.
+  const pageCount = header.readUInt32BE(92) === header.readUInt32BE(24) ? header.readUInt32BE(28) : 0;
+  const expected = pageSize * pageCount;
+  const actual = fs.statSync(file).size;
+  if (actual < expected) {
+    throw new ProjectFileError(
+      `${file} is cut short: it holds ${actual.toLocaleString('en-US')} bytes where its header says ${expected.toLocaleString('en-US')} ` +
+        '(an interrupted copy or download, or a full disk). Open a backup of it instead (File → Back up project… keeps them in the Backups folder beside it). ' +
+        'The file was left untouched.',
+    );
+  }
 }
 
 function notADatabase(file: string): ProjectFileError {

@@ -24,7 +24,7 @@ import { NORMALIZER } from '../../../shared/text/normalize';
 import type { Snapshot } from '../../app/change-history';
 import { noteToText } from '../../app/annotation-service';
 import type { Project } from '../../app/project';
-import { ImportError, importFile } from '../../import';
+import { cleanTitle, ImportError, importFile, titleFromFileName } from '../../import';
 import type { NewVersion } from '../../store/documents';
 import type { TagRecord } from '../../store/annotations';
 import { archiveLimitsFromEnv, readArchive, type ArchiveLimits } from './archive';
@@ -353,8 +353,8 @@ async function normalizedTarget(source: TextSource, ours: boolean, byText: Map<s
     readingText: imported.normalized.text,
     added: {
       record: {
-        title: source.name ?? fileName.replace(/\.txt$/, ''),
-        titleSupplied: source.name === null,
+        title: cleanTitle(source.name) ?? titleFromFileName(fileName),
+        titleSupplied: cleanTitle(source.name) === null,
         author: given.get('Author') ?? null,
         translator: given.get('Translator') ?? null,
         language: DocumentRecord.shape.language.safeParse(given.get('Language')).data ?? imported.language ?? 'und',
@@ -386,7 +386,10 @@ function planTags(project: Project, codes: readonly Code[], now: string): { tags
     for (let tag = id ? byId.get(id) : undefined; tag; tag = tag.parentId ? byId.get(tag.parentId) : undefined) names.unshift(tag.name);
     return names;
   };
-  const byPath = new Map(current.map((tag) => [pathOf(tag.id).join('/'), tag.id]));
+  // Paths are compared as the codebook's unique index compares names (SQLite's NOCASE, which
+  // folds ASCII letters only): "Fear" and "fear" are one tag, as they would be if typed in.
+  const fold = (path: string): string => path.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  const byPath = new Map(current.map((tag) => [fold(pathOf(tag.id).join('/')), tag.id]));
   const tags: TagRecord[] = [];
   const tagOf = new Map<Code, string>();
   const paths = new Map<Code, string>();
@@ -394,7 +397,7 @@ function planTags(project: Project, codes: readonly Code[], now: string): { tags
   for (const code of codes) {
     const name = tagName(code.name);
     const parentPath = code.parent ? paths.get(code.parent)! : '';
-    const key = parentPath ? `${parentPath}/${name}` : name;
+    const key = fold(parentPath ? `${parentPath}/${name}` : name);
     paths.set(code, key);
     const known = byPath.get(key);
     if (known) {

@@ -223,6 +223,21 @@ describe('opening an existing file', () => {
     expect(fs.readdirSync(dir)).toEqual(['notes.sourcebench']);
   });
 
+  it('refuses a project file cut short (an interrupted copy) and leaves it untouched', () => {
+    const file = path.join(dir, 'copied.sourcebench');
+    Project.open(file, { corpusDir }).close();
+    const whole = fs.readFileSync(file);
+    // What an interrupted copy leaves: the first part of the file, its header intact.
+    fs.writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    const before = fileHash(file);
+    expect(() => openProjectDatabase(file)).toThrow(ProjectFileError);
+    expect(() => Project.open(file, { corpusDir })).toThrow(
+      new RegExp(`copied\\.sourcebench is cut short: it holds ${Math.floor(whole.length / 2).toLocaleString('en-US')} bytes where its header says ${whole.length.toLocaleString('en-US')} .*Open a backup of it instead.*The file was left untouched\\.`),
+    );
+    expect(fileHash(file)).toBe(before);
+    expect(fs.readdirSync(dir)).toEqual(['copied.sourcebench']);
+  });
+
   it("refuses another application's database", () => {
     const file = path.join(dir, 'zotero.sqlite');
     const other = new Database(file);
