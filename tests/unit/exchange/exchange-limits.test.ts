@@ -41,7 +41,7 @@ let exported: { 'sb:claims': { 'sb:accounts': string[] }[]; first: { items: Item
 beforeAll(async () => {
   const { client } = open();
   const [russian] = await client.listDocuments({});
-  const note = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Her brother says otherwise.' }] }] };
+  const note = { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Her brother says otherwise.' }] }] };
   const highlight = await client.createAnnotation({ versionId: russian!.currentVersionId, start: 0, end: 20, note });
   await client.createClaim({ wording: 'Alliluyeva shot herself', account: { annotationId: highlight.id, stance: 'supports' } });
   exported = JSON.parse((await client.exportNotes({ format: 'jsonld' })).content);
