@@ -160,7 +160,9 @@ describe('the handler table under hostile input', () => {
     ];
     for (const [method, input, code, message] of refused) {
       const envelope = await dispatch(method, input);
-      expect(envelope, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code, message } });
+      const context = `${method} ${JSON.stringify(input)}`;
+      expect(envelope, context).toMatchObject({ ok: false, error: { code } });
+      expect(envelope.ok ? '' : envelope.error.message, context).toMatch(message);
     }
     expect(projectHash()).toBe(before);
   });
