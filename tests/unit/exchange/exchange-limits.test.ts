@@ -4,6 +4,7 @@
  * for one claim, is refused whole with a message saying what and where, and nothing of it is
  * imported. The files are a real export of this version, then enlarged.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../shared/api';
@@ -13,6 +14,7 @@ import { MAX_ACCOUNTS_PER_CLAIM, MAX_NOTE_BYTES } from '../../../shared/limits';
 import { createHandlers } from '../../../electron/app/api-handlers';
 import { Project } from '../../../electron/app/project';
 import { corpusDir, tempDir } from '../../support/temp';
+import { contentsOf, OTHER_TOOL_FIXTURE, zipFolder } from './refi-qda-support';
 
 interface Opened {
   project: Project;
@@ -101,5 +103,21 @@ describe('an exchange file over the limits of the API', () => {
     await importInto(target, file);
     const [imported] = await target.client.listAnnotations({});
     expect(imported!.noteText).toBe(text);
+  });
+
+  it('refuses a REFI-QDA project whose source has a title of 1,999 characters, adding no document', async () => {
+    const { dir, cleanup } = tempDir('sourcebench-qdpx-title-');
+    try {
+      fs.cpSync(OTHER_TOOL_FIXTURE, dir, { recursive: true });
+      const qde = path.join(dir, 'project.qde');
+      fs.writeFileSync(qde, fs.readFileSync(qde, 'utf8').replace('name="Interview 1"', `name="${'Interview '.repeat(200)}"`));
+      const target = open();
+      const before = contentsOf(target.project);
+      const result = target.client.importExchange({ fileName: 'other-tool.qdpx', data: Buffer.from(zipFolder(dir)).toString('base64') });
+      await expect(result).rejects.toThrow(/^other-tool\.qdpx cannot be imported: a source's title takes 1,999 characters, over the limit of 1,000\. Nothing was imported\.$/);
+      expect(contentsOf(target.project)).toEqual(before);
+    } finally {
+      cleanup();
+    }
   });
 });
