@@ -23,6 +23,7 @@ import type { ApiEnvelope } from './errors';
 import { ExchangeImportResult } from './exchange';
 import { ExportedFile, ExportJob, ExportRequest, Quotation } from './export';
 import { SearchRequest, SearchResult, SuggestRequest, Suggestion } from './search';
+import { MAX_TAGS_PER_HIGHLIGHT, MAX_TITLE_LENGTH, withinHighlightLength } from './limits';
 
 const NoInput = z.object({}).strict();
 const Id = z.string().min(1, 'must not be empty').max(200);
@@ -38,7 +39,7 @@ const AssessmentText = z.string().max(20_000);
  * article, is a pasted text in the wrong field.
  */
 const NewDocumentRecord = DocumentRecord.extend({
-  title: z.string().min(1).max(1_000),
+  title: z.string().min(1).max(MAX_TITLE_LENGTH),
   author: z.string().max(1_000).nullable(),
   translator: z.string().max(1_000).nullable(),
   date: z.string().max(200).nullable(),
@@ -142,18 +143,20 @@ export const apiTable = {
   },
   createAnnotation: {
     summary: 'Highlights a passage of a version\'s reading text, optionally with colour, tags, note and credibility.',
-    input: z
-      .object({
-        versionId: Id,
-        start: z.number().int().nonnegative(),
-        end: z.number().int().positive(),
-        color: HighlightColor.optional(),
-        tagIds: z.array(Id).optional(),
-        note: NoteInput.nullable().optional(),
-        credibility: Credibility.nullable().optional(),
-      })
-      .strict()
-      .refine((input) => input.end > input.start, { message: 'end must be after start', path: ['end'] }),
+    input: withinHighlightLength(
+      z
+        .object({
+          versionId: Id,
+          start: z.number().int().nonnegative(),
+          end: z.number().int().positive(),
+          color: HighlightColor.optional(),
+          tagIds: z.array(Id).max(MAX_TAGS_PER_HIGHLIGHT).optional(),
+          note: NoteInput.nullable().optional(),
+          credibility: Credibility.nullable().optional(),
+        })
+        .strict()
+        .refine((input) => input.end > input.start, { message: 'end must be after start', path: ['end'] }),
+    ),
     output: Annotation,
   },
   updateAnnotation: {
@@ -162,7 +165,7 @@ export const apiTable = {
       .object({
         id: Id,
         color: HighlightColor.optional(),
-        tagIds: z.array(Id).optional(),
+        tagIds: z.array(Id).max(MAX_TAGS_PER_HIGHLIGHT).optional(),
         note: NoteInput.nullable().optional(),
         credibility: Credibility.nullable().optional(),
       })
@@ -171,10 +174,12 @@ export const apiTable = {
   },
   reattachAnnotation: {
     summary: 'Places an orphaned annotation on a passage the user selected.',
-    input: z
-      .object({ id: Id, versionId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive() })
-      .strict()
-      .refine((input) => input.end > input.start, { message: 'end must be after start', path: ['end'] }),
+    input: withinHighlightLength(
+      z
+        .object({ id: Id, versionId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive() })
+        .strict()
+        .refine((input) => input.end > input.start, { message: 'end must be after start', path: ['end'] }),
+    ),
     output: Annotation,
   },
   deleteAnnotation: {

@@ -4,6 +4,7 @@
  * here because the API, the CLI and the search panel all pass these across a process boundary.
  */
 import { z } from 'zod';
+import { withinHighlightLength } from './limits';
 
 const Id = z.string().min(1).max(200);
 
@@ -70,7 +71,9 @@ export type SearchResult = z.infer<typeof SearchResult>;
 export const SuggestRequest = z
   .object({
     from: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('range'), versionId: Id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict(),
+      withinHighlightLength(
+        z.object({ kind: z.literal('range'), versionId: Id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).strict(),
+      ),
       z.object({ kind: z.literal('annotation'), annotationId: Id }).strict(),
       z.object({ kind: z.literal('claim'), claimId: Id }).strict(),
     ]),

@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApiParsedInput } from '../../shared/api';
-import type { Annotation, NoteDocument } from '../../shared/annotations';
+import { MAX_NOTE_BYTES, type Annotation, type NoteDocument } from '../../shared/annotations';
 import { anchorAll, CodePointIndex, RevisionMap, selectorsOf } from '../../shared/anchoring';
+import { toCodePointOffset, toUtf16Offset } from '../../shared/anchoring/selectors';
 import { ApiError } from '../../shared/errors';
 import type { ChangeHistory, Snapshot } from './change-history';
 import type { AnchorMove, AnchorRow, AnnotationRows } from '../store/annotations';
@@ -52,10 +53,10 @@ export class AnnotationService {
    */
   query(filter: { documentId?: string; ids?: readonly string[]; status?: Annotation['status'] }): Annotation[] {
     const { documentId, ids, status } = filter;
-    if (ids) return this.withIds(ids).filter((annotation) => !status || annotation.status === status);
-    if (!status) return this.list(documentId);
+    if (ids) return this.withIds(ids).filter((annotation) => !status || annotation.status === status).map(shownNote);
+    if (!status) return this.list(documentId).map(shownNote);
     const documents = documentId !== undefined ? [documentId] : this.documents.list().map((document) => document.id);
-    return documents.flatMap((id) => this.rows.listWithStatus(id, status));
+    return documents.flatMap((id) => this.rows.listWithStatus(id, status)).map(shownNote);
   }
 
   get(id: string): Annotation {
@@ -281,6 +282,31 @@ function describeUpdate(input: ApiParsedInput<'updateAnnotation'>): string {
 }
 
 /** The plain text of a note, one line per paragraph, for previews and search. */
+/** How much of an oversized stored note a listing shows: a few pages, enough to recognise it. */
+export const SHOWN_OF_OVERSIZED_NOTE = 20_000;
+
+/**
+ * An annotation as a listing sends it. A note stored over MAX_NOTE_BYTES (written by an older
+ * version or another tool, bypassing the API) is shown as its beginning with a line saying so:
+ * sent whole, a few such notes overflow the answer and the project no longer opens. The stored
+ * note is not touched, and changing the highlight's colour or tags keeps it whole.
+ */
+export function shownNote(annotation: Annotation): Annotation {
+  if (annotation.note === null) return annotation;
+  // Characters never outnumber UTF-8 bytes: a note within the limit never gets here.
+  const length = JSON.stringify(annotation.note).length;
+  if (length <= MAX_NOTE_BYTES) return annotation;
+  const text = annotation.noteText;
+  const kept = text.slice(0, toUtf16Offset(text, toCodePointOffset(text, Math.min(text.length, SHOWN_OF_OVERSIZED_NOTE))));
+  const marker = `[Note cut for display: it takes ${length.toLocaleString('en')} characters, over the limit of ${MAX_NOTE_BYTES.toLocaleString('en')}; the first ${kept.length.toLocaleString('en')} characters of its text are shown. The whole note is kept in the project.]`;
+  const paragraph = (words: string) => ({ type: 'paragraph', content: [{ type: 'text', text: words }] });
+  return {
+    ...annotation,
+    note: { type: 'doc', content: [paragraph(marker), ...(kept ? [paragraph(kept)] : [])] },
+    noteText: `${marker}\n${kept}`,
+  };
+}
+
 export function noteToText(note: NoteDocument | null): string {
   if (!note) return '';
   const out: string[] = [];

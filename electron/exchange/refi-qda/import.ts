@@ -22,6 +22,7 @@ import { DocumentRecord, SourceKind } from '../../../shared/domain';
 import type { ExchangeImportResult } from '../../../shared/exchange';
 import { NORMALIZER } from '../../../shared/text/normalize';
 import type { Snapshot } from '../../app/change-history';
+import { checkExchangeLimits } from '../limits';
 import { noteToText } from '../../app/annotation-service';
 import type { Project } from '../../app/project';
 import { cleanTitle, ImportError, importFile, titleFromFileName } from '../../import';
@@ -519,6 +520,8 @@ function write(project: Project, plan: Plan, fileName: string): ExchangeImportRe
       ...plan.tags.map((tag): Snapshot => ({ kind: 'tag', before: null, after: tag })),
       ...annotations.map((annotation): Snapshot => ({ kind: 'annotation', before: null, after: annotation })),
     ];
+    // Inside the transaction: the documents added above go with the refusal.
+    checkExchangeLimits(fileName, snapshots, plan.added.map((slot) => slot.added!.record.title));
     if (snapshots.length > 0) project.history.apply(`import ${fileName}`, snapshots);
     return {
       format: 'qdpx',

@@ -30,6 +30,7 @@ import { ApiError } from '../../../shared/errors';
 import type { ExchangeImportResult } from '../../../shared/exchange';
 import { noteToText } from '../../app/annotation-service';
 import type { Snapshot } from '../../app/change-history';
+import { checkExchangeLimits } from '../limits';
 import type { Project } from '../../app/project';
 import type { TagRecord } from '../../store/annotations';
 import type { AccountRecord, ClaimRecord } from '../../store/claims';
@@ -42,6 +43,7 @@ export function importWebAnnotations(project: Project, bytes: Buffer, fileName: 
   const plan = new ImportPlan(project, file, now.toISOString());
   for (const annotation of file.annotations) plan.add(annotation);
   const snapshots = plan.snapshots();
+  checkExchangeLimits(fileName, snapshots);
   if (snapshots.length > 0) project.history.apply(`import ${fileName}`, snapshots);
   return {
     format: 'jsonld',

@@ -25,7 +25,16 @@ export interface BrowserHostOptions {
   readonly token?: string;
   /** Largest request body accepted; imports send whole files, base64-encoded (default: room for the default import limit). */
   readonly maxRequestBytes?: number;
+  /** How long a client may take to send a whole request, headers and body (default: REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs?: number;
 }
+
+/**
+ * A client that sends a request slower than this is cut off (408), so a stalled or hostile one
+ * (slowloris) cannot hold a connection and its half-read body forever. A 50 MB import over
+ * loopback takes well under a second; a minute leaves room for a machine that is busy.
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 export interface BrowserHost {
   readonly port: number;
@@ -33,6 +42,8 @@ export interface BrowserHost {
   readonly token: string;
   /** The address to open: the token travels in the fragment, which browsers never send. */
   readonly url: string;
+  /** API calls still being read or answered: none once every client is answered or gone. */
+  pendingCalls(): number;
   close(): Promise<void>;
 }
 
@@ -62,6 +73,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ? sirv(options.rendererDir, { dev: false, etag: true, dotfiles: false })
     : null;
   let port = 0;
+  let pending = 0;
   const allowedHosts = () => [`${LOOPBACK}:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((host) => `http://${host}`);
 
@@ -94,9 +106,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       const method = decodePath(url.pathname.slice(API_PATH_PREFIX.length));
       if (method === null) return sendFailure(response, 'invalid_input', 'The API method name is not valid percent-encoding');
-      handleApiCall(request, response, method, options.dispatch, options.maxRequestBytes ?? maxRequestBytes(DEFAULT_MAX_IMPORT_BYTES)).catch(
-        (error: unknown) => answerUnexpected(request, response, error),
-      );
+      pending++;
+      handleApiCall(request, response, method, options.dispatch, options.maxRequestBytes ?? maxRequestBytes(DEFAULT_MAX_IMPORT_BYTES))
+        .catch((error: unknown) => answerUnexpected(request, response, error))
+        .finally(() => pending--);
       return;
     }
     // sirv swallows a failed decode and answers 404; a malformed path deserves to be told so.
@@ -114,7 +127,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   };
 
-  const server = http.createServer((request, response) => {
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  // Node checks these deadlines on a timer, which must tick at least as often as the shortest one.
+  const deadlines = { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(30_000, Math.max(100, requestTimeout / 4)) };
+  const server = http.createServer(deadlines, (request, response) => {
     // One odd request must never end the process that serves the open workbench.
     try {
       handleRequest(request, response);
@@ -137,6 +153,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin,
     token,
     url: `${origin}/#token=${token}`,
+    pendingCalls: () => pending,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -162,7 +179,10 @@ async function handleApiCall(
   try {
     body = await readBody(request, maxRequestBytes);
   } catch (error) {
-    return sendFailure(response, 'invalid_input', (error as Error).message, 413);
+    // A client that went away (or was cut off by the timeout) has no one left to answer.
+    if (error instanceof BodyTooLarge) return sendFailure(response, 'invalid_input', error.message, 413);
+    response.destroy();
+    return;
   }
   let input: unknown;
   try {
@@ -174,23 +194,37 @@ async function handleApiCall(
   sendEnvelope(response, envelope, envelope.ok ? 200 : STATUS[envelope.error.code]);
 }
 
+class BodyTooLarge extends Error {}
+
+/**
+ * The request body, whole; or a failure as soon as it is over the limit, or the client aborts or
+ * the connection ends early, so that no call waits for the rest of a body that will never come.
+ */
 function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const fail = (error: Error) => {
+      chunks.length = 0;
+      reject(error);
+    };
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
         // Stop collecting but keep draining, so the client still gets the 413 answer.
         request.removeAllListeners('data');
         request.resume();
-        reject(new Error(`The request is larger than ${limit} bytes`));
+        fail(new BodyTooLarge(`The request is larger than ${limit} bytes`));
         return;
       }
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+    request.on('error', fail);
+    // 'close' before 'end' means the body never came whole (once settled, a later reject is a no-op).
+    request.on('close', () => {
+      if (!request.complete) fail(new Error('The client closed the connection before the request body was complete'));
+    });
   });
 }
 
