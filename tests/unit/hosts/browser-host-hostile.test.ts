@@ -272,7 +272,7 @@ describe('static files', () => {
     expect((await get('/assets/alias.js')).body).toBe('console.log(1)');
   });
 
-  it('that vanish or turn into a folder after the start end that answer, not the server', async () => {
+  it('that vanish or turn into a folder after the start end that answer (closed at once), not the server', async () => {
     fs.rmSync(path.join(rendererDir, 'assets', 'removed.js'));
     fs.rmSync(path.join(rendererDir, 'assets', 'becomes-a-folder.js'));
     fs.mkdirSync(path.join(rendererDir, 'assets', 'becomes-a-folder.js'));
@@ -282,6 +282,8 @@ describe('static files', () => {
         (response) => (response.status === 200 ? `200 with ${response.body.length} of 1000 bytes` : String(response.status)),
         (error: Error) => error.message,
       );
+      // Closed by the server, not left hanging until our socket gives up ("No answer to …").
+      expect(outcome, target).toMatch(/^No status line in answer|^200 with \d+ of 1000 bytes$/);
       expect(outcome, target).not.toBe('200 with 1000 of 1000 bytes');
     }
     // The server is still up and serving.
