@@ -257,8 +257,8 @@ for (const policy of ['with the Content-Security-Policy', 'without the Content-S
     await expect(panes).toHaveCount(3);
     await expect(panes.nth(0).locator('.source-text')).toContainText('Plain words about the Kremlin dinner.');
     await expect(panes.nth(1).locator('.source-text')).toContainText('Plain words about the Moscow trial.');
-    await expect(panes.nth(2).locator('mark[data-annotation-id]').first()).toBeVisible();
     await watcher.check('the reader panes');
+    await expect(panes.nth(2).locator('mark[data-annotation-id]').first()).toBeVisible();
     await expect(panes.nth(0).locator('.pane-title')).toContainText("html-title <img src=x onerror=\"window.__pwned='html-title'\">");
     await expect(panes.nth(1).locator('.pane-title')).toContainText('md-title <img src=x');
     await expect(panes.nth(0).locator('.source-text')).toContainText("<script>window.__pwned='html-entity'</script>");
