@@ -238,15 +238,18 @@ export class SearchIndex {
         counts.set(version.document_id, (counts.get(version.document_id) ?? 0) + 1);
       }
     }
+    // sql-safe: WEIGHTS is a constant of this module (FTS5 takes rank weights only as text)
     const select = `SELECT rowid AS row, version_id AS versionId, start, "end" AS "end", rank, forms, stems, cross
                       FROM search_passages WHERE search_passages MATCH ? AND rank MATCH '${WEIGHTS}'`;
     // As BigInts: better-sqlite3 binds a number as REAL, and FTS5 ignores a rowid constraint
     // that is not an INTEGER when it also has a MATCH.
     const rows = (
+      // sql-safe: `select` above is constant text; every value is bound
       documentIds === null
         ? this.db.prepare(`${select} ORDER BY rank LIMIT ?`).all(match, limit)
         : wanted.flatMap((version) =>
             this.db
+              // sql-safe: `select` above is constant text; every value is bound
               .prepare(`${select} AND rowid >= ? AND rowid < ? ORDER BY rank LIMIT ?`)
               .all(match, BigInt(version.first_row), BigInt(version.first_row + version.row_count), limit),
           )
@@ -264,6 +267,7 @@ export class SearchIndex {
   findItems({ match, phrases }: ParsedQuery): IndexMatch[] {
     const rows = this.db
       .prepare(
+        // sql-safe: WEIGHTS is a constant of this module (FTS5 takes rank weights only as text)
         `SELECT r.kind, r.item_id AS id, a.document_id AS documentId, search_items.rank, search_items.forms, search_items.stems, search_items.cross
            FROM search_items
            JOIN search_item_rows r ON r.row = search_items.rowid

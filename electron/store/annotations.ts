@@ -209,10 +209,12 @@ export class AnnotationRows {
     const beforeKib = before < 0 ? -before : before * pageKib;
     const wantedKib = Math.min(MOST_CACHE_KIB, beforeKib + count * CACHE_KIB_PER_ANNOTATION);
     if (wantedKib <= beforeKib) return work();
+    // sql-safe: PRAGMA takes no parameters; both values are numbers this method computed
     this.db.pragma(`cache_size = ${-Math.round(wantedKib)}`);
     try {
       return work();
     } finally {
+      // sql-safe: the number read back from this PRAGMA above
       this.db.pragma(`cache_size = ${before}`);
     }
   }

@@ -7,6 +7,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { Dispatch } from '../../../shared/dispatch';
@@ -69,9 +70,7 @@ const SECURITY_HEADERS = {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const expected = Buffer.from(tokenHeaderValue(token));
-  const serveStatic = fs.existsSync(options.rendererDir)
-    ? sirv(options.rendererDir, { dev: false, etag: true, dotfiles: false })
-    : null;
+  const serveStatic = fs.existsSync(options.rendererDir) ? staticFiles(options.rendererDir) : null;
   let port = 0;
   let pending = 0;
   const allowedHosts = () => [`${LOOPBACK}:${port}`, `localhost:${port}`];
@@ -92,6 +91,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const origin = request.headers.origin;
       if (origin !== undefined && !allowedOrigins().includes(origin)) {
         return sendFailure(response, 'unauthorized', `Requests from origin ${origin} are not accepted`, 403);
+      }
+      // A browser that leaves Origin out still tells where the request comes from; our page is same-origin.
+      const site = request.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+        return sendFailure(response, 'unauthorized', `Requests from another site (Sec-Fetch-Site: ${site}) are not accepted`, 403);
       }
       if (!tokenMatches(request.headers[TOKEN_HEADER], expected)) {
         return sendFailure(response, 'unauthorized', 'Missing or wrong access token', 401);
@@ -122,9 +126,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.end(`The renderer is not built (${options.rendererDir} is missing). Run: npm run build`);
       return;
     }
-    serveStatic(request, response, () => {
+    try {
+      serveStatic(request, response, () => sendPlain(response, 404, 'Not found'));
+    } catch (error) {
+      if (!(error instanceof OutsideBuild)) throw error;
       sendPlain(response, 404, 'Not found');
-    });
+    }
   };
 
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
@@ -159,6 +166,51 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+class OutsideBuild extends Error {}
+
+/**
+ * sirv over the renderer build, held to the build's own files: sirv lists the folder once at start
+ * and follows links while doing so, so a link out of the folder would be served. A file that
+ * vanishes or turns into a folder after that listing fails its read stream, which sirv leaves
+ * without an error handler: such an error would end the process.
+ */
+function staticFiles(rendererDir: string): ReturnType<typeof sirv> {
+  const root = fs.realpathSync(rendererDir);
+  const inside = (file: fs.Stats) => builtFiles.has(`${file.dev}:${file.ino}`);
+  const builtFiles = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const child = path.join(dir, entry.name);
+      // Only what lies in the folder itself; a link counts by what it points to, checked below.
+      if (entry.isDirectory()) walk(child);
+      else if (entry.isFile()) {
+        const stats = fs.statSync(child);
+        builtFiles.add(`${stats.dev}:${stats.ino}`);
+      }
+    }
+  };
+  walk(root);
+  const serve = sirv(rendererDir, {
+    dev: false,
+    etag: true,
+    dotfiles: false,
+    setHeaders: (_response, pathname, stats) => {
+      // Thrown before sirv writes anything, so the caller can still answer 404.
+      if (!inside(stats)) throw new OutsideBuild(`${pathname} leads out of the renderer build`);
+    },
+  });
+  return (request, response, next) => {
+    response.once('pipe', (source: NodeJS.ReadableStream) => {
+      source.once('error', (error) => {
+        console.error(`browser host: reading ${request.url ?? '?'} failed:`, error.message);
+        // The status line and length have gone out; cutting the connection is the honest ending.
+        response.destroy();
+      });
+    });
+    serve(request, response, next);
   };
 }
 

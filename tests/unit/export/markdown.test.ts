@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { parse } from 'yaml';
 import { exportMarkdown, hashtag } from '../../../electron/export/markdown';
 import { markdownInline } from '../../../electron/export/note-markdown';
@@ -73,6 +74,24 @@ describe('Markdown export', () => {
     expect(byClaim).toContain('## Not part of any claim');
     expect(byClaim).not.toContain('## Claims\n');
   });
+
+  for (const groupBy of ['document', 'tag', 'claim'] as const) {
+    it(`holds no raw HTML and no script link where a Markdown reader would render it (grouped by ${groupBy})`, () => {
+      // Read by a CommonMark parser, as Obsidian or a static site would: raw HTML is an `html` node.
+      const tree = fromMarkdown(exportMarkdown(snapshot, { groupBy }).replace(/^---\n[\s\S]*?\n---\n/, ''));
+      const nodes: { type: string; value?: string; url?: string }[] = [];
+      const walk = (node: { type: string; children?: unknown[] }) => {
+        nodes.push(node);
+        for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
+      };
+      walk(tree);
+      expect(nodes.filter((node) => node.type === 'html').map((node) => node.value)).toEqual([]);
+      expect(nodes.filter((node) => node.url !== undefined && !/^(https?:|mailto:)/i.test(node.url)).map((node) => node.url)).toEqual([]);
+      // The hostile title and tag are there, as text.
+      const text = nodes.map((node) => (node.type === 'text' ? node.value : '')).join('');
+      expect(text).toContain(SCRIPT);
+    });
+  }
 
   it('escapes what Markdown would read as markup in user text', () => {
     expect(markdownInline('# not a heading')).toBe('\\# not a heading');
