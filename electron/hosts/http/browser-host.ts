@@ -323,6 +323,16 @@ function sendFailure(response: http.ServerResponse, code: ApiErrorCode, message:
 
 function sendEnvelope(response: http.ServerResponse, envelope: ApiEnvelope<unknown>, status: number): void {
   if (response.headersSent) return;
+  // Stringify before the status goes out: an answer too large for one string (or not JSON at all)
+  // must still reach the client as a failure it can show, not as a dropped connection.
+  let body: string;
+  try {
+    body = JSON.stringify(envelope);
+  } catch (error) {
+    console.error(`An answer could not be sent: ${(error as Error).message}`);
+    const failure = new ApiError('internal', `The answer could not be sent (${(error as Error).message}). The project is unchanged by this request.`);
+    return sendEnvelope(response, failure.toEnvelope(), STATUS.internal);
+  }
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  response.end(JSON.stringify(envelope));
+  response.end(body);
 }

@@ -160,4 +160,25 @@ describe('the browser host under malformed requests', () => {
       await fragile.close();
     }
   });
+  it('answers 500 with a message when an answer cannot be written as JSON, instead of dropping the connection', async () => {
+    // A value JSON cannot hold stands for an answer too large for one string (RangeError), which
+    // takes gigabytes to make; both fail in the same JSON.stringify.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const real = createDispatch(createHandlers(project, 'browser'));
+    const unsendable = await startBrowserHost({
+      dispatch: (method, input) => (method === 'listDocuments' ? Promise.resolve({ ok: true, value: { count: 1n } }) : real(method, input)),
+      rendererDir,
+    });
+    try {
+      const response = await raw(unsendable, 'POST /api/listDocuments HTTP/1.1');
+      expect(response.status).toBe(500);
+      const failure = JSON.parse(response.body) as { ok: boolean; error: { code: string; message: string } };
+      expect(failure).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(failure.error.message).toMatch(/could not be sent.*BigInt/);
+      await stillAnswers(unsendable);
+    } finally {
+      logged.mockRestore();
+      await unsendable.close();
+    }
+  });
 });
