@@ -34,14 +34,25 @@ export function decodedBase64Bytes(base64Length: number): number {
  * oversized upload costs no memory beyond its request.
  */
 export function decodeWithinLimit(data: string, maxBytes: number): Buffer {
-  if (decodedBase64Bytes(data.length) > maxBytes + 2) {
-    throw new ApiError(
-      'invalid_input',
-      `The file is larger than the import limit of ${formatMegabytes(maxBytes)} (set ${MAX_IMPORT_ENV} to change it). Nothing was imported.`,
-      'data',
-    );
-  }
+  refuseOverLimit(decodedBase64Bytes(data.length), maxBytes + 2, maxBytes);
   return Buffer.from(data, 'base64');
+}
+
+/**
+ * Refuses a file by its size on disk before it is read: a caller that reads the file itself (the
+ * CLI) would otherwise hold it, and its base64 copy, in memory only to be refused afterwards.
+ */
+export function refuseFileOverLimit(sizeOnDisk: number, maxBytes: number): void {
+  refuseOverLimit(sizeOnDisk, maxBytes, maxBytes);
+}
+
+function refuseOverLimit(bytes: number, allowed: number, maxBytes: number): void {
+  if (bytes <= allowed) return;
+  throw new ApiError(
+    'invalid_input',
+    `The file is larger than the import limit of ${formatMegabytes(maxBytes)} (set ${MAX_IMPORT_ENV} to change it). Nothing was imported.`,
+    'data',
+  );
 }
 
 /** A size as a message gives it: "50 MB", "1.5 MB", "0.25 MB". */

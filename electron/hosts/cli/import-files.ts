@@ -9,6 +9,7 @@ import type { ApiClient } from '../../../shared/api';
 import type { DocumentSummary, SourceKind } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { exchangeFormatOf } from '../../../shared/exchange';
+import { maxImportBytesFromEnv, refuseFileOverLimit } from '../../import/limits';
 import { reportError } from './usage';
 
 export interface ImportOptions {
@@ -50,6 +51,7 @@ export async function importFiles(client: ApiClient, files: string[], options: I
 async function importOne(client: ApiClient, file: string, options: ImportOptions, versionOf: string | undefined, progress: boolean): Promise<string> {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new Error('no such file');
+  refuseFileOverLimit(stat.size, maxImportBytesFromEnv());
   const data = fs.readFileSync(file).toString('base64');
   const fileName = path.basename(file);
   if (exchangeFormatOf(fileName)) {

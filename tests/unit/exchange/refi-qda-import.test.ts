@@ -193,13 +193,11 @@ describe('REFI-QDA import refuses hostile and broken files, changing nothing', (
       if (signature === 0x02014b50 && view.getUint32(at + 24, true) === huge.length) view.setUint32(at + 24, 1000, true);
     }
     const before = contentsOf(target.project);
-    const started = performance.now();
     await expect(importQdpx(target.project, Buffer.from(bomb), 'bomb.qdpx', { entryBytes: 1024 * 1024, totalBytes: 4 * 1024 * 1024 })).rejects.toThrow(
       /“sources\/zeros\.txt” unpacks to more than the import allows \(1 MB for one file.*Nothing was imported\./,
     );
     expect(contentsOf(target.project)).toEqual(before);
-    // Inflating all 64 MB takes far longer than stopping after the first few.
-    expect(performance.now() - started).toBeLessThan(2000);
+    // That it stops inflating early is measured where memory can be read: tests/unit/hosts/hostile-memory.test.ts.
   });
 
   it('more in all than the archive bound, though each entry is small: refused', async () => {

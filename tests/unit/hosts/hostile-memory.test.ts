@@ -72,6 +72,21 @@ describe('hostile files through the CLI, in a process of their own', { timeout: 
     expect(run.peakMb).toBeLessThan(PEAK_BOUND_MB);
   });
 
+  it('a file of 600 MB is refused by its size before it is read', () => {
+    // Sparse: it takes no disk, yet reading it would take 600 MB and its base64 copy more than a
+    // JavaScript string can hold.
+    const file = path.join(dir, 'archive-dump.txt');
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, 600 * 1024 * 1024);
+    const before = fs.readFileSync(projectFile);
+    const run = cliImport(projectFile, file);
+    measured.push({ file: 'archive-dump.txt (600 MB, sparse)', outcome: run.code === 0 ? 'imported' : 'refused', peakMb: run.peakMb, seconds: run.seconds });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/archive-dump\.txt: The file is larger than the import limit of 50 MB .*Nothing was imported\./);
+    expect(fs.readFileSync(projectFile).equals(before)).toBe(true);
+    expect(run.peakMb).toBeLessThan(PEAK_BOUND_MB);
+  });
+
   it('a 5 MB single line is read, within the same bound', () => {
     const file = path.join(dir, 'line.txt');
     fs.writeFileSync(file, hostile.singleLine());
