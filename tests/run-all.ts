@@ -59,8 +59,6 @@ async function endToEnd(): Promise<Tally> {
     console.log(`Chromium is missing at ${chromiumPath}: install it (apt-get install -y chromium) or set SOURCEBENCH_CHROMIUM.`);
     return { passed: 0, failed: 1, skipped: 0 };
   }
-  if (rendererIsStale()) await buildRenderer();
-  if (electronIsStale()) await buildElectron();
   const output = path.join(reports, 'playwright.json');
   fs.rmSync(output, { force: true });
   const args = ['test', '--reporter=list,json'];
@@ -79,6 +77,9 @@ async function endToEnd(): Promise<Tally> {
 
 const suites: [string, Tally][] = [];
 suites.push(['type check', typecheck()]);
+// Built before the unit tests too: some read the built page and main process (its CSP, the preload).
+if (rendererIsStale()) await buildRenderer();
+if (electronIsStale()) await buildElectron();
 suites.push(['unit', unit()]);
 suites.push(['end-to-end', await endToEnd()]);
 
