@@ -4,7 +4,7 @@
  * handler bug shows up as a clear internal error instead of malformed data in the renderer.
  */
 import { apiTable, isApiMethod, type ApiHandlers } from './api';
-import { ApiError, invalidInput, type ApiEnvelope } from './errors';
+import { ApiError, BUSY_MESSAGE, invalidInput, isBusyError, type ApiEnvelope } from './errors';
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiEnvelope<unknown>>;
 
@@ -32,6 +32,7 @@ export function createDispatch(handlers: ApiHandlers): Dispatch {
 
 function toFailure(error: unknown): ApiEnvelope<never> {
   if (error instanceof ApiError) return error.toEnvelope();
+  if (isBusyError(error)) return new ApiError('project_error', BUSY_MESSAGE).toEnvelope();
   const message = error instanceof Error ? error.message : String(error);
   return new ApiError('internal', message).toEnvelope();
 }

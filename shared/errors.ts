@@ -64,3 +64,17 @@ export function invalidInput(method: string, error: z.ZodError): ApiError {
     first ? fieldPath(first.path) : undefined,
   );
 }
+
+/**
+ * SQLite gave up waiting for the lock (SQLITE_BUSY and its variants): another program, such as
+ * the command line or a second window, kept the project file busy past the wait. Told in words,
+ * not as "database is locked"; the write was rolled back whole, so nothing is lost by retrying.
+ */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+export const BUSY_MESSAGE =
+  'The project file is busy: another program (the command line or another Sourcebench window) has been writing to it ' +
+  'for more than 5 seconds. Nothing was changed; try again once it has finished.';

@@ -47,8 +47,13 @@ export class ChangeHistory {
   private readonly claimRows: ClaimRows;
   private readonly undoStack: Change[] = [];
   private readonly redoStack: Change[] = [];
-  /** A renderer's revision means nothing to another run of the history (the project was reopened). */
-  private readonly epoch = randomUUID();
+  /**
+   * A renderer's revision means nothing to another run of the history (the project was reopened),
+   * nor once another program wrote the file: both start a new epoch.
+   */
+  private epoch = randomUUID();
+  /** SQLite's count of commits by other connections (PRAGMA data_version), as last seen. */
+  private dataVersion: number;
   private revision = 0;
   private readonly revisions: Revision[] = [];
 
@@ -58,10 +63,31 @@ export class ChangeHistory {
   ) {
     this.annotationRows = repositories.annotations;
     this.claimRows = repositories.claims;
+    this.dataVersion = this.readDataVersion();
+  }
+
+  private readDataVersion(): number {
+    return Number(this.db.pragma('data_version', { simple: true }));
+  }
+
+  /**
+   * Another program (the command line, a second window) committed to the file: what this history
+   * logged no longer tells what the project holds, so every renderer reads it all again (a new
+   * epoch); and undo forgets its changes, whose "before" states could overwrite the other's work.
+   */
+  private noticeOtherWriters(): void {
+    const now = this.readDataVersion();
+    if (now === this.dataVersion) return;
+    this.dataVersion = now;
+    this.epoch = randomUUID();
+    this.undoStack.length = 0;
+    this.redoStack.length = 0;
+    this.revisions.length = 0;
   }
 
   /** Writes a change in one transaction and makes it the newest undoable one. */
   apply(label: string, snapshots: readonly Snapshot[]): void {
+    this.noticeOtherWriters();
     this.db.transaction(() => this.restore(snapshots, 'after'))();
     this.undoStack.push({ label, snapshots });
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
@@ -70,6 +96,7 @@ export class ChangeHistory {
   }
 
   state(): HistoryState {
+    this.noticeOtherWriters();
     const undo = this.undoStack[this.undoStack.length - 1];
     const redo = this.redoStack[this.redoStack.length - 1];
     return {
@@ -88,6 +115,7 @@ export class ChangeHistory {
    * revision older than the log reaches.
    */
   changesSince(epoch: string, revision: number): ChangesSince {
+    this.noticeOtherWriters();
     const first = this.revisions[0]?.revision ?? this.revision + 1;
     const complete = epoch === this.epoch && revision <= this.revision && revision >= first - 1;
     const annotations = new Map<string, Annotation | null>();
@@ -133,6 +161,7 @@ export class ChangeHistory {
    * leaves its stack only once restored, so an undo or redo that fails can be tried again.
    */
   private step(from: Change[], to: Change[], side: Side, nothing: string): HistoryState {
+    this.noticeOtherWriters();
     const change = from[from.length - 1];
     if (!change) throw new ApiError('conflict', nothing);
     this.db.transaction(() => this.restore(change.snapshots, side))();

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { ApiParsedInput, ImportInspection, ImportJob } from '../../shared/api';
 import type { DocumentRecord } from '../../shared/domain';
-import { ApiError } from '../../shared/errors';
+import { ApiError, BUSY_MESSAGE, isBusyError } from '../../shared/errors';
 import { NORMALIZER } from '../../shared/text/normalize';
 import { ImportError, importFile, inspectFile, titleFromFileName, type ImportOptions } from '../import';
 import { decodeWithinLimit, DEFAULT_MAX_IMPORT_BYTES } from '../import/limits';
@@ -175,5 +175,6 @@ function describeStage(stage: string, fraction: number): string {
 function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ImportError) return new ApiError('invalid_input', error.message, 'data');
+  if (isBusyError(error)) return new ApiError('project_error', BUSY_MESSAGE);
   return new ApiError('internal', `The import failed: ${(error as Error).message}`);
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { BUSY_MESSAGE, isBusyError } from '../../shared/errors';
 import { assertMigrationOrder, migrations as defaultMigrations, type Migration } from './migrations';
 
 /** "Srcb": marks a SQLite file as a Sourcebench project (PRAGMA application_id). */
@@ -77,6 +78,7 @@ export function openProjectDatabase(filePath: string, options: OpenOptions = {})
     migrate(db, list);
   } catch (error) {
     db.close();
+    if (isBusyError(error)) throw new ProjectFileError(`${absolute}: ${BUSY_MESSAGE}`);
     throw error;
   }
   return { db, path: absolute, created: !existed, schemaVersion: latest, backupPath, walAtOpen };

@@ -29,6 +29,8 @@ import { useWorkbenchKeys } from './workspace/use-workbench-keys';
 import { MAX_PANES, normalizeWidths, type PaneState } from './workspace/workspace';
 
 const SIDEBAR_KEY = 'sourcebench.sidebarCollapsed';
+/** How often an open workbench asks whether another program changed the project file. */
+const OTHER_WRITERS_POLL_MS = 2000;
 
 export function App({ client }: { client: ApiClient }) {
   const [notice, setNotice] = useState<string | null>(null);
@@ -73,6 +75,25 @@ export function App({ client }: { client: ApiClient }) {
       .catch((reason: Error) => setError(reason.message));
     history.reloadAll().catch((reason: Error) => setNotice(`Annotations could not be loaded: ${reason.message}`));
   }, [client, reload, workspace, history]);
+
+  // Another program (the command line, a second window) may write the project file: asked on
+  // focus and every few seconds while the page is shown, the server tells by a new history epoch.
+  useEffect(() => {
+    const stopListening = history.onReplaced(() => {
+      void reload();
+      setNotice('The project file was changed by another program; the workbench now shows its current state.');
+    });
+    const check = () => {
+      if (document.visibilityState === 'visible') history.sync().catch(() => undefined);
+    };
+    const timer = window.setInterval(check, OTHER_WRITERS_POLL_MS);
+    window.addEventListener('focus', check);
+    return () => {
+      stopListening();
+      window.clearInterval(timer);
+      window.removeEventListener('focus', check);
+    };
+  }, [history, reload]);
 
   useEffect(() => {
     const flush = () => workspace.flush();

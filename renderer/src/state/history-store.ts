@@ -16,6 +16,7 @@ export type ChangeListener = (changes: ChangesSince) => void | Promise<void>;
 export class HistoryStore extends Observable<HistoryState> {
   private readonly reloaders: (() => Promise<void>)[] = [];
   private readonly changeListeners: ChangeListener[] = [];
+  private readonly replacedListeners: (() => void)[] = [];
   private syncing: Promise<void> = Promise.resolve();
   /**
    * How many times the revision was asked for (by a sync or a reload). A listing read before the
@@ -30,6 +31,15 @@ export class HistoryStore extends Observable<HistoryState> {
   /** Registers what a store reloads when it cannot be told what changed (at start, or too far behind). */
   reloadWith(reload: () => Promise<void>): void {
     this.reloaders.push(reload);
+  }
+
+  /**
+   * Registers what to do when the server's history started over while this renderer ran: another
+   * program wrote the project file (the stores are read again in any case).
+   */
+  onReplaced(listener: () => void): () => void {
+    this.replacedListeners.push(listener);
+    return () => this.replacedListeners.splice(this.replacedListeners.indexOf(listener) >>> 0, 1);
   }
 
   /** Registers how a store applies what changed. */
@@ -72,7 +82,11 @@ export class HistoryStore extends Observable<HistoryState> {
       const seen = this.getSnapshot();
       this.revisionReads++;
       const changes = await this.client.changesSince({ epoch: seen.epoch, revision: seen.revision });
-      if (!changes.complete) return this.reloadEverything();
+      if (!changes.complete) {
+        await this.reloadEverything();
+        if (seen.epoch !== '' && changes.history.epoch !== seen.epoch) for (const listener of this.replacedListeners) listener();
+        return;
+      }
       await Promise.all(this.changeListeners.map((listener) => listener(changes)));
       this.patch(changes.history);
     });
