@@ -23,26 +23,9 @@ import type { Claim } from '../../shared/claims';
 import type { DocumentSummary, VersionContent } from '../../shared/domain';
 import type { ExportedFile } from '../../shared/export';
 import type { ImportJob } from '../../shared/api';
-import { openNodeHost } from '../../electron/hosts/node-host';
-import { startBrowserHost } from '../../electron/hosts/http/browser-host';
-import { tempDir } from '../support/temp';
-import { test as base, expect, hostApi, type Workbench } from './workbench';
+import { test as base, expect, hostApi, ownWorkbench, type Workbench } from './workbench';
 
-const test = base.extend<object, { hostile: Workbench }>({
-  hostile: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const temp = tempDir('sourcebench-injection-');
-      const host = openNodeHost('browser', path.join(temp.dir, 'injection.sourcebench'));
-      const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir: host.layout.rendererDir });
-      await use({ server, projectPath: host.project.path });
-      await server.close();
-      host.project.close();
-      temp.cleanup();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = base.extend<object, { hostile: Workbench }>({ hostile: ownWorkbench('injection') });
 
 const MARKER_HOST = 'pwned.invalid';
 

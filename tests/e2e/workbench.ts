@@ -17,12 +17,13 @@ export interface Workbench {
   readonly projectPath: string;
 }
 
-export const test = base.extend<object, { workbench: Workbench }>({
-  workbench: [
+/** A worker's own project, served by a browser host of its own; `name` names its temporary file. */
+export function ownWorkbench(name: string): [(args: object, use: (workbench: Workbench) => Promise<void>) => Promise<void>, { scope: 'worker' }] {
+  return [
     // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const temp = tempDir('sourcebench-e2e-');
-      const host = openNodeHost('browser', path.join(temp.dir, 'e2e.sourcebench'));
+    async ({}, use: (workbench: Workbench) => Promise<void>) => {
+      const temp = tempDir(`sourcebench-${name}-`);
+      const host = openNodeHost('browser', path.join(temp.dir, `${name}.sourcebench`));
       const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir: host.layout.rendererDir });
       await use({ server, projectPath: host.project.path });
       await server.close();
@@ -30,8 +31,10 @@ export const test = base.extend<object, { workbench: Workbench }>({
       temp.cleanup();
     },
     { scope: 'worker' },
-  ],
-});
+  ];
+}
+
+export const test = base.extend<object, { workbench: Workbench }>({ workbench: ownWorkbench('e2e') });
 
 export { expect } from '@playwright/test';
 

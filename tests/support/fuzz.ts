@@ -8,18 +8,6 @@
  */
 import type { z } from 'zod';
 
-/** mulberry32: small, fast and good enough to pick cases; not for anything secret. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function fuzzSeed(): number {
   const given = Number(process.env.FUZZ_SEED);
   return Number.isInteger(given) ? given : 20261206;

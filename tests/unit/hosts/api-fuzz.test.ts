@@ -6,10 +6,8 @@
  * every table is compared before and after. The inputs are made from the methods' own schemas
  * (tests/support/fuzz.ts) with a printed seed; FUZZ_SEED=<n> replays a run.
  */
-import { createHash } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods, apiTable } from '../../../shared/api';
 import { createDispatch, type Dispatch } from '../../../shared/dispatch';
@@ -17,7 +15,9 @@ import { createHandlers } from '../../../electron/app/api-handlers';
 import { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
 import { corpusDir, tempDir } from '../../support/temp';
-import { fuzzSeed, refusedInputs, seededRandom } from '../../support/fuzz';
+import { fuzzSeed, refusedInputs } from '../../support/fuzz';
+import { projectHash } from '../../support/project-snapshot';
+import { seededRandom } from '../../support/seeded-random';
 
 const seed = fuzzSeed();
 console.log(`api fuzz seed: ${seed} (replay with FUZZ_SEED=${seed})`);
@@ -66,25 +66,7 @@ afterAll(async () => {
   cleanup?.();
 });
 
-/** Every row of every table, hashed: equal hashes, the same project. */
-function projectHash(): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const hash = createHash('sha256');
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-    for (const table of tables) {
-      hash.update(`\n${table}\n`);
-      // Sorted, since some tables have no rowid to order by.
-      const rows = (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((row) =>
-        JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('base64') : value)),
-      );
-      for (const row of rows.sort()) hash.update(row);
-    }
-    return hash.digest('hex');
-  } finally {
-    db.close();
-  }
-}
+const projectHashNow = () => projectHash(file);
 
 function describeInput(input: unknown): string {
   try {
@@ -115,7 +97,7 @@ function expectValidationError(envelope: any, method: string, input: unknown): v
 
 describe('the handler table under hostile input', () => {
   it(`refuses ${DISPATCH_CASES} broken inputs to each of the ${apiMethods.length} methods with a validation error, changing nothing`, { timeout: 60_000 }, async () => {
-    const before = projectHash();
+    const before = projectHashNow();
     const random = seededRandom(seed);
     let calls = 0;
     for (const method of apiMethods) {
@@ -128,7 +110,7 @@ describe('the handler table under hostile input', () => {
     }
     console.log(`handler table: ${calls} refused calls`);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(projectHash()).toBe(before);
+    expect(projectHashNow()).toBe(before);
   });
 
   it.each(['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'listDocuments ', 'LISTDOCUMENTS', '\uD800'])(
@@ -139,7 +121,7 @@ describe('the handler table under hostile input', () => {
   );
 
   it('refuses valid but impossible calls with a clear error, changing nothing', async () => {
-    const before = projectHash();
+    const before = projectHashNow();
     const f = fixtures;
     const refused: [string, unknown, string, RegExp][] = [
       ['createAnnotation', { versionId: f.versionId, start: 3_000, end: 4_000 }, 'invalid_input', /past the end of the text/],
@@ -165,13 +147,13 @@ describe('the handler table under hostile input', () => {
       expect(envelope, context).toMatchObject({ ok: false, error: { code } });
       expect(envelope.ok ? '' : envelope.error.message, context).toMatch(message);
     }
-    expect(projectHash()).toBe(before);
+    expect(projectHashNow()).toBe(before);
   });
 });
 
 describe('the browser host under hostile requests', () => {
   it(`answers ${HTTP_CASES} broken bodies to each method with a 400 validation error, changing nothing`, { timeout: 60_000 }, async () => {
-    const before = projectHash();
+    const before = projectHashNow();
     const random = seededRandom(seed + 1);
     for (const method of apiMethods) {
       for (const input of refusedInputs(apiTable[method].input, HTTP_CASES, random, true)) {
@@ -182,11 +164,11 @@ describe('the browser host under hostile requests', () => {
         expectValidationError(response.json, method, input);
       }
     }
-    expect(projectHash()).toBe(before);
+    expect(projectHashNow()).toBe(before);
   });
 
   it('answers what is not an API call with the right status and an error envelope, changing nothing', { timeout: 60_000 }, async () => {
-    const before = projectHash();
+    const before = projectHashNow();
     for (const method of apiMethods) {
       for (const httpMethod of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
         const response = await api(method, '{}', {}, httpMethod);
@@ -217,6 +199,6 @@ describe('the browser host under hostile requests', () => {
     expect(oversized.status).toBe(413);
     expect(oversized.json).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `The request is larger than ${MAX_REQUEST_BYTES} bytes` } });
     expect((await api('getAppInfo', '{}')).status).toBe(200);
-    expect(projectHash()).toBe(before);
+    expect(projectHashNow()).toBe(before);
   });
 });

@@ -14,6 +14,7 @@ import { createDispatch } from '../../../shared/dispatch';
 import { createHandlers } from '../../../electron/app/api-handlers';
 import { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
+import { sendRaw, type RawResponse } from '../../support/raw-http';
 import { corpusDir, repoRoot, tempDir } from '../../support/temp';
 
 let host: BrowserHost;
@@ -54,45 +55,11 @@ afterAll(async () => {
   cleanup();
 });
 
-interface RawResponse {
-  readonly status: number;
-  readonly headers: string;
-  readonly body: string;
-}
-
-/** Sends the request as written, byte for byte, and reads the answer until the server closes. */
-function raw(request: string): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(host.port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.setTimeout(5000, () => socket.destroy(new Error(`No answer to ${request.split('\r\n')[0]}`)));
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const match = /^HTTP\/1\.1 (\d{3})/.exec(text);
-      if (!match) return reject(new Error(`No status line in answer to ${request.split('\r\n')[0]}: ${JSON.stringify(text)}`));
-      const split = text.indexOf('\r\n\r\n');
-      const headers = text.slice(0, split);
-      const body = text.slice(split + 4);
-      allHeaders.push(headers);
-      resolve({ status: Number(match[1]), headers, body: /^transfer-encoding: chunked/im.test(headers) ? unchunk(body) : body });
-    });
-    // Not end(): a half-closed socket may lose an answer that is still streaming.
-    socket.write(request);
-  });
-}
-
-function unchunk(body: string): string {
-  let rest = body;
-  let out = '';
-  for (;;) {
-    const lineEnd = rest.indexOf('\r\n');
-    const size = parseInt(rest.slice(0, lineEnd), 16);
-    if (!(size > 0)) return out;
-    out += rest.slice(lineEnd + 2, lineEnd + 2 + size);
-    rest = rest.slice(lineEnd + 2 + size + 2);
-  }
+/** Sends the request as written, byte for byte, and keeps the answer's headers for the CORS check. */
+async function raw(request: string): Promise<RawResponse> {
+  const response = await sendRaw(host.port, request);
+  allHeaders.push(response.headers);
+  return response;
 }
 
 function get(target: string): Promise<RawResponse> {

@@ -4,13 +4,13 @@
  * `net`, since fetch would normalise or refuse them before they ever reached the server.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../../shared/dispatch';
 import { createHandlers } from '../../../electron/app/api-handlers';
 import { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
+import { sendRaw, type RawResponse } from '../../support/raw-http';
 import { corpusDir, tempDir } from '../../support/temp';
 
 let host: BrowserHost;
@@ -35,55 +35,21 @@ afterAll(async () => {
   cleanup();
 });
 
-interface RawResponse {
-  readonly status: number;
-  readonly headers: string;
-  readonly body: string;
-}
-
 /** Sends `requestLine` as is, with our Host and token, and reads the answer until the server closes. */
 function raw(target: BrowserHost, requestLine: string, body = '{}'): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(target.port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.setTimeout(5000, () => socket.destroy(new Error(`No answer to ${requestLine}`)));
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const match = /^HTTP\/1\.1 (\d{3})/.exec(text);
-      if (!match) return reject(new Error(`No status line in answer to ${requestLine}: ${JSON.stringify(text)}`));
-      const split = text.indexOf('\r\n\r\n');
-      const headers = text.slice(0, split);
-      const body = text.slice(split + 4);
-      resolve({ status: Number(match[1]), headers, body: /transfer-encoding: chunked/i.test(headers) ? unchunk(body) : body });
-    });
-    // Not end(): a half-closed socket may lose an answer that is still streaming.
-    socket.write(
-      [
-        requestLine,
-        `Host: 127.0.0.1:${target.port}`,
-        `Authorization: Bearer ${target.token}`,
-        'Content-Type: application/json',
-        `Content-Length: ${Buffer.byteLength(body)}`,
-        'Connection: close',
-        '',
-        body,
-      ].join('\r\n'),
-    );
-  });
-}
-
-function unchunk(body: string): string {
-  let rest = body;
-  let out = '';
-  for (;;) {
-    const lineEnd = rest.indexOf('\r\n');
-    const size = parseInt(rest.slice(0, lineEnd), 16);
-    if (!(size > 0)) return out;
-    out += rest.slice(lineEnd + 2, lineEnd + 2 + size);
-    rest = rest.slice(lineEnd + 2 + size + 2);
-  }
+  return sendRaw(
+    target.port,
+    [
+      requestLine,
+      `Host: 127.0.0.1:${target.port}`,
+      `Authorization: Bearer ${target.token}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }
 
 async function stillAnswers(target: BrowserHost): Promise<void> {

@@ -6,10 +6,8 @@
  * (tests/fixtures/hostile/generate.ts); the peak memory of the worst of them, imported by the
  * CLI in a process of its own, is in tests/unit/hosts/hostile-memory.test.ts.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../shared/api';
@@ -17,6 +15,7 @@ import { createApiClient } from '../../../shared/client';
 import { createDispatch } from '../../../shared/dispatch';
 import { createHandlers } from '../../../electron/app/api-handlers';
 import { Project } from '../../../electron/app/project';
+import { tableHashes } from '../../support/project-snapshot';
 import { corpusDir, repoRoot, tempDir } from '../../support/temp';
 import * as hostile from '../../fixtures/hostile/generate';
 
@@ -39,30 +38,7 @@ afterAll(() => {
   cleanup();
 });
 
-/** Every row of every table, hashed per table: what "the project is unchanged" means. */
-function tables(): Record<string, string> {
-  const db = new Database(project.path, { readonly: true, fileMustExist: true });
-  try {
-    const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-    return Object.fromEntries(
-      names.map((name) => {
-        const hash = createHash('sha256');
-        for (const row of db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().iterate() as Iterable<unknown[]>) {
-          // Each value with its type and length, so no two different rows can hash alike.
-          for (const value of row) {
-            const bytes = Buffer.isBuffer(value) ? value : Buffer.from(String(value));
-            hash.update(`${value === null ? 'null' : Buffer.isBuffer(value) ? 'blob' : typeof value}:${bytes.length}:`);
-            hash.update(bytes);
-          }
-          hash.update('\n');
-        }
-        return [name, hash.digest('hex')];
-      }),
-    );
-  } finally {
-    db.close();
-  }
-}
+const tables = () => tableHashes(project.path);
 
 type Outcome = { readonly refused: string } | { readonly documentId: string; readonly versionId: string; readonly encoding: string | null };
 

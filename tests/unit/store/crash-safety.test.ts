@@ -22,10 +22,10 @@ import {
   crashSeed,
   MOVING_TAG,
   PARENT_TAGS,
-  seededRandom,
   sleep,
   type CrashWrite,
 } from '../../support/crash';
+import { seededRandom } from '../../support/seeded-random';
 import { corpusDir, tempDir } from '../../support/temp';
 
 const seed = crashSeed();
