@@ -10,16 +10,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../shared/dispatch';
-import { createHandlers } from '../../../electron/app/api-handlers';
-import { Project } from '../../../electron/app/project';
-import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
+import type { Project } from '../../../electron/app/project';
+import type { BrowserHost } from '../../../electron/hosts/http/browser-host';
 import { sendRaw, type RawResponse } from '../../support/raw-http';
-import { corpusDir, repoRoot, tempDir } from '../../support/temp';
+import { startTestHost, type TestHost } from '../../support/test-host';
+import { repoRoot } from '../../support/temp';
 
 let host: BrowserHost;
 let project: Project;
-let cleanup: () => void;
+let testHost: TestHost;
 let rendererDir: string;
 /** Every answer this file received, to check that none of them ever opens CORS. */
 const allHeaders: string[] = [];
@@ -30,30 +29,22 @@ const PACKAGE_MARK = '"name": "sourcebench"';
 const PASSWD_MARK = 'root:';
 
 beforeAll(async () => {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
-  rendererDir = path.join(temp.dir, 'renderer');
-  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sourcebench</title>');
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  // sirv lists the files once at start: these must be there before the host is.
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'removed.js'), 'x'.repeat(1000));
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'becomes-a-folder.js'), 'x'.repeat(1000));
-  // Links out of the folder, as a careless build step or a hostile local user could leave them.
-  fs.symlinkSync(path.join(repoRoot, 'package.json'), path.join(rendererDir, 'package.json'));
-  fs.symlinkSync('/etc/passwd', path.join(rendererDir, 'assets', 'passwd.txt'));
-  // (a folder of the sources, not the whole repository: sirv would walk node_modules at start)
-  fs.symlinkSync(path.join(repoRoot, 'electron', 'hosts'), path.join(rendererDir, 'hosts'));
-  // A link that stays inside the build is harmless and still served.
-  fs.symlinkSync(path.join(rendererDir, 'assets', 'app.js'), path.join(rendererDir, 'assets', 'alias.js'));
-  project = Project.open(path.join(temp.dir, 'p.sourcebench'), { corpusDir });
-  host = await startBrowserHost({ dispatch: createDispatch(createHandlers(project, 'browser')), rendererDir });
+  testHost = await startTestHost((rendererDir) => {
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    // sirv lists the files once at start: these must be there before the host is.
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'removed.js'), 'x'.repeat(1000));
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'becomes-a-folder.js'), 'x'.repeat(1000));
+    // Links out of the folder, as a careless build step or a hostile local user could leave them.
+    fs.symlinkSync(path.join(repoRoot, 'package.json'), path.join(rendererDir, 'package.json'));
+    fs.symlinkSync('/etc/passwd', path.join(rendererDir, 'assets', 'passwd.txt'));
+    // (a folder of the sources, not the whole repository: sirv would walk node_modules at start)
+    fs.symlinkSync(path.join(repoRoot, 'electron', 'hosts'), path.join(rendererDir, 'hosts'));
+    // A link that stays inside the build is harmless and still served.
+    fs.symlinkSync(path.join(rendererDir, 'assets', 'app.js'), path.join(rendererDir, 'assets', 'alias.js'));
+  });
+  ({ host, project, rendererDir } = testHost);
 });
-afterAll(async () => {
-  await host.close();
-  project.close();
-  cleanup();
-});
+afterAll(() => testHost.close());
 
 /** Sends the request as written, byte for byte, and keeps the answer's headers for the CORS check. */
 async function raw(request: string): Promise<RawResponse> {

@@ -8,32 +8,24 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../../shared/dispatch';
 import { createHandlers } from '../../../electron/app/api-handlers';
-import { Project } from '../../../electron/app/project';
+import type { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
 import { sendRaw, type RawResponse } from '../../support/raw-http';
-import { corpusDir, tempDir } from '../../support/temp';
+import { startTestHost, type TestHost } from '../../support/test-host';
 
 let host: BrowserHost;
 let project: Project;
-let cleanup: () => void;
+let testHost: TestHost;
 let rendererDir: string;
 
 beforeAll(async () => {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
-  rendererDir = path.join(temp.dir, 'renderer');
-  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sourcebench</title>');
-  // sirv lists the files once at start, so this one must exist before the host does.
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'a b.txt'), 'spaced');
-  project = Project.open(path.join(temp.dir, 'p.sourcebench'), { corpusDir });
-  host = await startBrowserHost({ dispatch: createDispatch(createHandlers(project, 'browser')), rendererDir });
+  testHost = await startTestHost((rendererDir) => {
+    // sirv lists the files once at start, so this one must exist before the host does.
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'a b.txt'), 'spaced');
+  });
+  ({ host, project, rendererDir } = testHost);
 });
-afterAll(async () => {
-  await host.close();
-  project.close();
-  cleanup();
-});
+afterAll(() => testHost.close());
 
 /** Sends `requestLine` as is, with our Host and token, and reads the answer until the server closes. */
 function raw(target: BrowserHost, requestLine: string, body = '{}'): Promise<RawResponse> {

@@ -3,36 +3,25 @@
  * token generated at this start, foreign origins and host names are refused, and a malformed
  * request gets a clear error rather than a crash.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../shared/dispatch';
 import { TOKEN_HEADER, tokenHeaderValue } from '../../../shared/security';
 import { createHandlers } from '../../../electron/app/api-handlers';
-import { Project } from '../../../electron/app/project';
+import type { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
-import { corpusDir, tempDir } from '../../support/temp';
+import { startTestHost, type TestHost } from '../../support/test-host';
 
 let host: BrowserHost;
 let project: Project;
-let cleanup: () => void;
+let testHost: TestHost;
 let rendererDir: string;
 
 beforeAll(async () => {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
-  rendererDir = path.join(temp.dir, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sourcebench</title>');
-  project = Project.open(path.join(temp.dir, 'p.sourcebench'), { corpusDir });
-  host = await startBrowserHost({ dispatch: createDispatch(createHandlers(project, 'browser')), rendererDir });
+  testHost = await startTestHost();
+  ({ host, project, rendererDir } = testHost);
 });
-afterAll(async () => {
-  await host.close();
-  project.close();
-  cleanup();
-});
+afterAll(() => testHost.close());
 
 function call(method: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${host.origin}/api/${method}`, {
