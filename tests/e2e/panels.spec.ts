@@ -352,6 +352,29 @@ test.describe('codebook', () => {
     await expect(row('Economy')).toHaveCount(0);
   });
 
+  test('a name typed for the next tag while the last one is still being added is kept', async ({ page, workbench }) => {
+    await open(page, workbench);
+    await sidebar(page).getByRole('tab', { name: /Codebook/ }).click();
+    const form = sidebar(page).getByRole('form', { name: 'New tag' });
+    const name = form.getByLabel('New tag name');
+    // The history's answer comes late (a busy machine): the new tag is listed before it arrives.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/changesSince', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await name.fill('Collectivisation');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect(sidebar(page).getByRole('list', { name: 'Codebook' }).locator('li[data-tag-name="Collectivisation"]')).toBeVisible();
+    await name.fill('Show trials');
+    const answered = page.waitForResponse('**/api/changesSince');
+    release();
+    await answered;
+    await expect(sidebar(page).getByRole('status')).toContainText('Added “Collectivisation”');
+    await expect(name).toHaveValue('Show trials');
+  });
+
   test('filtering by a tag (with its sub-tags) narrows the sidebar, and by grade and credibility', async ({ page, workbench }) => {
     const { russian, article } = await bundled(workbench);
     const parent = await hostApi<Tag>(workbench, 'createTag', { name: 'Succession', color: 'green' });

@@ -27,12 +27,15 @@ export function NewTagForm({ tags, rows, onCreated }: { tags: readonly Tag[]; ro
         const why = tagNameProblem(name);
         setProblem(why);
         if (why) return;
+        const submitted = { name, description };
         codebook
           .createTag({ name: name.trim(), parentId: parentId || null, color, description: description.trim() || undefined })
           .then(
             (tag) => {
-              setName('');
-              setDescription('');
+              // The new tag shows in the list before the history has caught up; what the user
+              // typed for the next tag in between is theirs, not the old name's, and stays.
+              setName((current) => (current === submitted.name ? '' : current));
+              setDescription((current) => (current === submitted.description ? '' : current));
               onCreated(tag);
             },
             // The server's refusal stands where the name was typed, and the name stays.
