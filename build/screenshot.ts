@@ -76,7 +76,7 @@ async function annotateForTheScreenshot(project: Project): Promise<{ claimId: st
 
 if (rendererIsStale()) await buildRenderer();
 const temp = tempDir('sourcebench-screenshot-');
-const host = openNodeHost('browser', path.join(temp.dir, 'Stalin corpus.sourcebench'));
+const host = openNodeHost('browser', path.join(temp.dir, 'Stalin corpus.sourcebench'), { rememberRecent: false });
 const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir: host.layout.rendererDir });
 const { passages } = await annotateForTheScreenshot(host.project);
 const browser = await chromium.launch({
@@ -126,6 +126,6 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  host.project.close();
+  host.close();
   temp.cleanup();
 }

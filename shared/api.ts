@@ -22,6 +22,7 @@ import { AppInfo, DocumentRecord, DocumentSummary, ImportFormat, RawLocation, Ve
 import type { ApiEnvelope } from './errors';
 import { ExchangeImportResult } from './exchange';
 import { ExportedFile, ExportJob, ExportRequest, Quotation } from './export';
+import { projectApi } from './projects';
 import { SearchRequest, SearchResult, SuggestRequest, Suggestion } from './search';
 import { MAX_TAGS_PER_HIGHLIGHT, MAX_TITLE_LENGTH, withinHighlightLength } from './limits';
 
@@ -82,6 +83,7 @@ interface MethodSpec {
 }
 
 export const apiTable = {
+  ...projectApi,
   getAppInfo: {
     summary: 'Version of the workbench, the host serving it and the open project file.',
     input: NoInput,
@@ -381,6 +383,13 @@ export const apiTable = {
 export type ApiTable = typeof apiTable;
 export type ApiMethod = keyof ApiTable;
 export const apiMethods = Object.keys(apiTable) as ApiMethod[];
+
+/** The methods of the session (which project is open), as opposed to those of the open project. */
+export type SessionMethod = keyof typeof projectApi;
+export type ProjectMethod = Exclude<ApiMethod, SessionMethod>;
+export function isSessionMethod(method: ApiMethod): method is SessionMethod {
+  return Object.prototype.hasOwnProperty.call(projectApi, method);
+}
 
 /** What a caller may send (before defaults are applied). */
 export type ApiInput<M extends ApiMethod> = z.input<ApiTable[M]['input']>;

@@ -10,6 +10,7 @@ export const ApiErrorCode = z.enum([
   'not_found',
   'conflict',
   'project_error', // the project file cannot be opened or used
+  'no_project', // no project is open (after Close Project): the picker is the way on
   'unauthorized', // browser host: missing or wrong token, foreign origin; Electron: a sender that is not the workbench page
   'internal',
 ]);

@@ -2,7 +2,7 @@
  * The implementation of the API table, written once and served by every host. A handler gets
  * input that is already validated and returns plain data; the dispatcher checks the rest.
  */
-import type { ApiHandlers } from '../../shared/api';
+import type { ApiHandlers, ProjectMethod } from '../../shared/api';
 import { createApiClient } from '../../shared/client';
 import { createDispatch } from '../../shared/dispatch';
 import type { HostKind } from '../../shared/domain';
@@ -22,11 +22,20 @@ export interface HandlerOptions {
   readonly maxImportBytes?: number;
 }
 
-export function createHandlers(project: Project, host: HostKind, options: HandlerOptions = {}): ApiHandlers {
+/** The methods a project serves (everything but the session's: which project is open). */
+export type ProjectHandlers = Pick<ApiHandlers, ProjectMethod>;
+
+export interface ProjectApi {
+  readonly handlers: ProjectHandlers;
+  /** Imports and exports still running: a project is not closed under them. */
+  readonly runningJobs: () => number;
+}
+
+export function createProjectHandlers(project: Project, host: HostKind, options: HandlerOptions = {}): ProjectApi {
   const maxImportBytes = options.maxImportBytes ?? maxImportBytesFromEnv();
   const imports = new ImportJobs(project, maxImportBytes);
   const { annotations, codebook, assessments, claims, history, workspace } = project;
-  const handlers: ApiHandlers = {
+  const handlers: ProjectHandlers = {
     getAppInfo: () => ({
       appVersion,
       host,
@@ -88,5 +97,5 @@ export function createHandlers(project: Project, host: HostKind, options: Handle
   // An export reads the project through the read methods of this very table, as any client would.
   const reader = createApiClient(createDispatch(handlers));
   const exports = new ExportJobs(reader, exportDate);
-  return handlers;
+  return { handlers, runningJobs: () => imports.running + exports.running };
 }

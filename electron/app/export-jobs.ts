@@ -14,6 +14,13 @@ const KEPT_JOBS = 5;
 export class ExportJobs {
   private readonly jobs = new Map<string, ExportJob>();
 
+  /** Jobs not finished yet: the project must stay open until they are. */
+  get running(): number {
+    let count = 0;
+    for (const job of this.jobs.values()) if (job.state === 'running') count++;
+    return count;
+  }
+
   constructor(
     private readonly source: ExportSource,
     private readonly date: () => Date,

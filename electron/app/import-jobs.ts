@@ -29,6 +29,13 @@ type StartInput = ApiParsedInput<'startImport'>;
 export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>();
 
+  /** Jobs not finished yet: the project must stay open until they are. */
+  get running(): number {
+    let count = 0;
+    for (const job of this.jobs.values()) if (job.state === 'running') count++;
+    return count;
+  }
+
   constructor(
     private readonly project: Project,
     readonly maxBytes: number = DEFAULT_MAX_IMPORT_BYTES,

@@ -23,6 +23,8 @@ import { writeWhole } from '../store/write-whole';
 export interface ProjectOptions {
   /** Folder with the bundled corpus and its manifest, used to seed a new project. */
   readonly corpusDir: string;
+  /** Whether a project created by this call gets the bundled accounts (default) or starts empty. */
+  readonly seedCorpus?: boolean;
 }
 
 export class Project {
@@ -76,7 +78,7 @@ export class Project {
   static open(filePath: string, options: ProjectOptions): Project {
     const opened = openProjectDatabase(filePath, {});
     const project = new Project(opened);
-    if (opened.created) {
+    if (opened.created && options.seedCorpus !== false) {
       try {
         seedBundledCorpus(project.documents, options.corpusDir);
       } catch (error) {
@@ -85,7 +87,7 @@ export class Project {
         for (const suffix of ['', '-wal', '-shm']) fs.rmSync(opened.path + suffix, { force: true });
         throw error;
       }
-    } else {
+    } else if (!opened.created) {
       project.fillMissingTexts(options.corpusDir);
     }
     return project;

@@ -1,25 +1,54 @@
 /**
- * What the two plain-Node hosts (browser host and CLI) share: open a project file and serve the
- * API table over it. The Electron host does the same in main.ts with Electron's own paths.
+ * What the two plain-Node hosts (browser host and CLI) share: a project session on a file, and the
+ * API table served over it. The Electron host does the same in main.ts with Electron's own paths.
  */
+import path from 'node:path';
 import type { HostKind } from '../../shared/domain';
 import { createDispatch, type Dispatch } from '../../shared/dispatch';
-import { createHandlers } from '../app/api-handlers';
 import { maxImportBytesFromEnv, maxRequestBytes } from '../import/limits';
-import { defaultProjectPath, installLayout, sourcePackageRoot, type InstallLayout } from '../install/paths';
-import { Project } from '../app/project';
+import { dataDirectory, defaultProjectPath, installLayout, sourcePackageRoot, type InstallLayout } from '../install/paths';
+import type { Project } from '../app/project';
+import { ProjectSession } from '../app/project-session';
+import { Settings, SETTINGS_FILE_NAME } from '../app/settings';
 import { startBrowserHost, type BrowserHost } from './http/browser-host';
 
 export interface NodeHost {
-  readonly project: Project;
+  readonly session: ProjectSession;
   readonly dispatch: Dispatch;
   readonly layout: InstallLayout;
+  /** The open project: the one the host started with, until the user opens another. */
+  readonly project: Project;
+  /** Closes whichever project is open. */
+  readonly close: () => void;
 }
 
-export function openNodeHost(host: HostKind, projectPath: string = defaultProjectPath()): NodeHost {
+export interface NodeHostOptions {
+  /** The data folder (new projects by bare name, the picker's list, settings.json); XDG's by default. */
+  readonly dataDirectory?: string;
+  /** Whether the recent list is kept in the data folder's settings.json (the browser host: yes). */
+  readonly rememberRecent?: boolean;
+}
+
+export function openNodeHost(host: HostKind, projectPath: string = defaultProjectPath(), options: NodeHostOptions = {}): NodeHost {
   const layout = installLayout(sourcePackageRoot());
-  const project = Project.open(projectPath, { corpusDir: layout.corpusDir });
-  return { project, dispatch: createDispatch(createHandlers(project, host)), layout };
+  const data = options.dataDirectory ?? dataDirectory();
+  // The command line works on the one file it was given and leaves the desktop's recent list alone.
+  const switches = host === 'browser';
+  const settings = switches && (options.rememberRecent ?? true) ? new Settings(path.join(data, SETTINGS_FILE_NAME)) : null;
+  if (settings?.problem) console.error(`Sourcebench: ${settings.problem}`);
+  const session = new ProjectSession({ host, corpusDir: layout.corpusDir, dataDirectory: data, settings, canSwitch: switches });
+  session.start(projectPath);
+  return {
+    session,
+    dispatch: createDispatch(session.handlers()),
+    layout,
+    get project(): Project {
+      const open = session.project;
+      if (open === null) throw new Error('No project is open');
+      return open;
+    },
+    close: () => session.dispose(),
+  };
 }
 
 export interface ServedProject {
@@ -40,7 +69,7 @@ export async function serveProject(projectPath?: string, port = 0): Promise<Serv
   });
   const stop = async () => {
     await server.close();
-    host.project.close();
+    host.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -107,7 +107,7 @@ async function bundle(file: string, format: 'iife' | 'esm'): Promise<string> {
 
 /** The browser host on a project for the length of `run`, as `sourcebench serve` starts it. */
 async function onHost<T>(project: BenchProject, rendererDir: string, run: (subject: Subject) => Promise<T>): Promise<T> {
-  const host = openNodeHost('browser', project.path);
+  const host = openNodeHost('browser', project.path, { rememberRecent: false });
   try {
     const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir });
     try {
@@ -122,13 +122,13 @@ async function onHost<T>(project: BenchProject, rendererDir: string, run: (subje
       await server.close();
     }
   } finally {
-    host.project.close();
+    host.close();
   }
 }
 
 /** The bare ProseMirror page on a local server, with the project's Volkogonov text and highlights. */
 async function onBarePage<T>(project: BenchProject, geometry: SubjectResult['geometry'], run: (subject: Subject) => Promise<T>): Promise<T> {
-  const host = openNodeHost('browser', project.path);
+  const host = openNodeHost('browser', project.path, { rememberRecent: false });
   let data: string;
   let ids: string[];
   try {
@@ -137,7 +137,7 @@ async function onBarePage<T>(project: BenchProject, geometry: SubjectResult['geo
     ids = annotations.map((annotation) => annotation.id);
     data = JSON.stringify({ content: host.project.documents.getVersionContent(volkogonov.currentVersionId), annotations, geometry });
   } finally {
-    host.project.close();
+    host.close();
   }
   const css = fs.readFileSync(path.join(repoRoot, 'node_modules', 'prosemirror-view', 'style', 'prosemirror.css'), 'utf8');
   const files: Record<string, [string, string]> = {

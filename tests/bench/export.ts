@@ -13,7 +13,7 @@ import type { HighlightColor } from '../../shared/annotations';
 import { createApiClient } from '../../shared/client';
 import { createDispatch } from '../../shared/dispatch';
 import { EXPORT_FORMATS, ExportFormat } from '../../shared/export';
-import { createHandlers } from '../../electron/app/api-handlers';
+import { createHandlers } from '../../electron/app/project-session';
 import { Project } from '../../electron/app/project';
 import { corpusDir, tempDir } from '../support/temp';
 import { median, type BenchRow } from './rows';

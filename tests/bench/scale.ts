@@ -21,7 +21,7 @@ import { apiTable, type ImportJob } from '../../shared/api';
 import type { Annotation } from '../../shared/annotations';
 import { createDispatch } from '../../shared/dispatch';
 import type { DocumentRecord } from '../../shared/domain';
-import { createHandlers } from '../../electron/app/api-handlers';
+import { createHandlers } from '../../electron/app/project-session';
 import { Project } from '../../electron/app/project';
 import { insertionParagraph, makeAnnotations, random, readingText, reviseText } from '../fixtures/anchoring/revision';
 import { annotationsOn, storeAnnotations, textVersion } from '../support/many-annotations';

@@ -23,11 +23,11 @@ export function ownWorkbench(name: string): [(args: object, use: (workbench: Wor
     // eslint-disable-next-line no-empty-pattern
     async ({}, use: (workbench: Workbench) => Promise<void>) => {
       const temp = tempDir(`sourcebench-${name}-`);
-      const host = openNodeHost('browser', path.join(temp.dir, `${name}.sourcebench`));
+      const host = openNodeHost('browser', path.join(temp.dir, `${name}.sourcebench`), { dataDirectory: temp.dir });
       const server = await startBrowserHost({ dispatch: host.dispatch, rendererDir: host.layout.rendererDir });
       await use({ server, projectPath: host.project.path });
       await server.close();
-      host.project.close();
+      host.close();
       temp.cleanup();
     },
     { scope: 'worker' },

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createApiClient } from '../../shared/client';
 import { createDispatch } from '../../shared/dispatch';
-import { createHandlers } from '../../electron/app/api-handlers';
+import { createHandlers } from '../../electron/app/project-session';
 import { Project } from '../../electron/app/project';
 import { CRASH_TAG_PREFIX, MOVING_TAG, noteOf, PARENT_TAGS, type CrashLine } from './crash';
 

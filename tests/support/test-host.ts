@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatch } from '../../shared/dispatch';
-import { createHandlers } from '../../electron/app/api-handlers';
+import { createHandlers } from '../../electron/app/project-session';
 import { Project } from '../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../electron/hosts/http/browser-host';
 import { corpusDir, tempDir } from './temp';

@@ -49,7 +49,7 @@ export function buildProgram(out: (text: string) => void = (text) => process.std
     try {
       return await run(createApiClient(host.dispatch), host);
     } finally {
-      host.project.close();
+      host.close();
     }
   };
   const print = (value: unknown, text: () => string) => out(globals().json ? `${JSON.stringify(value, null, 2)}\n` : text());

@@ -4,15 +4,18 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import { IPC_PREFIX } from '../../../shared/api';
 import { createDispatch } from '../../../shared/dispatch';
-import { createHandlers } from '../../app/api-handlers';
+import { PROJECT_EXTENSION, type ChoosePurpose, type ProjectFile } from '../../../shared/projects';
+import { ProjectSession } from '../../app/project-session';
+import { Settings, SETTINGS_FILE_NAME } from '../../app/settings';
 import { registerApiHandlers, workbenchSenderCheck } from './ipc';
 import { menuTemplate } from './menu';
 import { DEFAULT_PROJECT_NAME, installLayout } from '../../install/paths';
-import { Project } from '../../app/project';
+import { projectArgument } from '../project-argument';
 import { linkGuards, permissionAllowed } from './window';
+import { DEFAULT_WINDOW_SIZE, restoredBounds } from './window-state';
 
 // This file is bundled to dist/electron/main.mjs, beside preload.cjs and below dist/renderer.
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
@@ -20,27 +23,102 @@ const preloadPath = path.join(bundleDir, 'preload.cjs');
 const rendererUrl = pathToFileURL(path.join(bundleDir, '..', 'renderer', 'index.html')).toString();
 
 let mainWindow: BrowserWindow | null = null;
-let project: Project | null = null;
+let projects: ProjectSession | null = null;
+let settings: Settings | null = null;
+/** A file the system asked to open before the window was there (macOS open-file at launch). */
+let fileToOpen: string | null = null;
 
 function corpusDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'corpus') : installLayout(app.getAppPath()).corpusDir;
 }
 
-function projectPath(): string {
-  return process.env.SOURCEBENCH_PROJECT ?? path.join(app.getPath('userData'), DEFAULT_PROJECT_NAME);
+/** The file to open at start: one named on the command line (a double-click), else the default project. */
+function startProjectPath(): string {
+  const named = projectArgument(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd());
+  return fileToOpen ?? named ?? process.env.SOURCEBENCH_PROJECT ?? path.join(app.getPath('userData'), DEFAULT_PROJECT_NAME);
+}
+
+/** The system's file dialogs, for the page's Open, New and Save a Copy. */
+async function chooseProjectFile(purpose: ChoosePurpose, directory: string): Promise<string | null> {
+  const filters = [{ name: 'Sourcebench project', extensions: [PROJECT_EXTENSION.slice(1)] }];
+  const owner = mainWindow ?? undefined;
+  if (purpose === 'open') {
+    const options = { title: 'Open Project', defaultPath: directory, filters, properties: ['openFile' as const] };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
+  const title = purpose === 'new' ? 'New Project' : 'Save a Copy As';
+  const options = { title, defaultPath: path.join(directory, purpose === 'new' ? `Untitled${PROJECT_EXTENSION}` : ''), filters };
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+  return path.extname(result.filePath) === '' ? `${result.filePath}${PROJECT_EXTENSION}` : result.filePath;
+}
+
+/** The window says which project it shows; the menu's Open Recent and the system's recent list follow. */
+function projectSwitched(open: ProjectFile | null): void {
+  mainWindow?.setTitle(open ? `${open.name} — Sourcebench` : 'Sourcebench');
+  if (process.platform === 'darwin') mainWindow?.setRepresentedFilename(open?.path ?? '');
+  if (open) app.addRecentDocument(open.path);
+  buildMenu();
+}
+
+function buildMenu(): void {
+  const state = projects?.state();
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+        send,
+        hasProject: Boolean(state?.open),
+        recent: state?.recent ?? [],
+        // The page switches, so that it saves its layout to the project it is leaving first.
+        openRecent: (file) => send(`open-file:${file}`),
+        clearRecent: () => {
+          settings?.clearRecentProjects();
+          app.clearRecentDocuments();
+          buildMenu();
+          send('project-state');
+        },
+      }),
+    ),
+  );
+}
+
+function send(command: string): void {
+  mainWindow?.webContents.send(`${IPC_PREFIX}menu`, command);
+}
+
+/** A file handed over by the system (a second launch, macOS open-file) goes to the open window. */
+function openHandedFile(file: string): void {
+  if (!mainWindow) {
+    fileToOpen = file;
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  send(`open-file:${file}`);
 }
 
 function createWindow(): void {
+  const saved = restoredBounds(
+    settings?.windowBounds ?? null,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   // The security settings are written out here, where the window is made, so that they can be read
   // (and checked by Electronegativity in the unit tests) where they take effect. A middle-click on
   // a link asks for a new window, which setWindowOpenHandler refuses (window.ts, linkGuards).
   mainWindow = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK: handled by setWindowOpenHandler
-    width: 1440,
-    height: 900,
+    // Without a usable saved place (undefined x and y) the system centres the window.
+    x: saved?.x,
+    y: saved?.y,
+    width: saved?.width ?? DEFAULT_WINDOW_SIZE.width,
+    height: saved?.height ?? DEFAULT_WINDOW_SIZE.height,
     minWidth: 720,
     minHeight: 480,
-    title: 'Sourcebench',
-    backgroundColor: '#f7f5f0',
+    title: projects?.state().open ? `${projects.state().open!.name} — Sourcebench` : 'Sourcebench',
+    // Dark before the page has drawn, when the system (or the app's last choice) is dark.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1d1c1a' : '#f7f5f0',
     // Shown once the first frame is ready, so the user never sees a white flash.
     show: false,
     webPreferences: {
@@ -58,10 +136,17 @@ function createWindow(): void {
       // A file dropped on the window must not replace the workbench with that file.
       navigateOnDragDrop: false,
       safeDialogs: true,
-      spellcheck: false,
+      // Notes are prose: misspellings are underlined, with suggestions in the context menu.
+      spellcheck: true,
     },
   });
+  if (saved?.maximized) mainWindow.maximize();
+  // The page keeps its own title (the project's name): the window shows it as it is.
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const window = mainWindow;
+  window.on('close', () => {
+    settings?.saveWindowBounds({ ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -84,24 +169,27 @@ function hardenWebContents(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenWebContents();
+  settings = new Settings(path.join(app.getPath('userData'), SETTINGS_FILE_NAME));
+  if (settings.problem) console.error(`Sourcebench: ${settings.problem}`);
+  projects = new ProjectSession({
+    host: 'electron',
+    corpusDir: corpusDir(),
+    dataDirectory: app.getPath('documents'),
+    settings,
+    canSwitch: true,
+    chooseFile: chooseProjectFile,
+    onSwitch: projectSwitched,
+  });
+  const first = startProjectPath();
   try {
-    project = Project.open(projectPath(), { corpusDir: corpusDir() });
+    projects.start(first);
   } catch (error) {
-    dialog.showErrorBox('Sourcebench cannot open the project', (error as Error).message);
-    app.exit(1);
-    return;
+    // A file that cannot be opened leaves the workbench at its project picker, not closed.
+    dialog.showErrorBox('Sourcebench cannot open the project', `${first}: ${(error as Error).message}`);
   }
-  const dispatch = createDispatch(createHandlers(project, 'electron'));
+  const dispatch = createDispatch(projects.handlers());
   registerApiHandlers(ipcMain, dispatch, workbenchSenderCheck(() => mainWindow?.webContents ?? null, rendererUrl));
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate({
-        isMac: process.platform === 'darwin',
-        isPackaged: app.isPackaged,
-        send: (command) => mainWindow?.webContents.send(`${IPC_PREFIX}menu`, command),
-      }),
-    ),
-  );
+  buildMenu();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -112,15 +200,22 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow) {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const file = projectArgument(argv.slice(1), workingDirectory);
+    if (file) openHandedFile(file);
+    else if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     }
   });
+  // macOS hands a double-clicked file here, also before the app is ready (then it is opened at start).
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openHandedFile(file);
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => project?.close());
+  app.on('will-quit', () => projects?.dispose());
   void start();
 }

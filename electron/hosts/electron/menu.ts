@@ -3,15 +3,62 @@
  * users expect on every system. Built from plain data so it can be tested without Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { RecentProject } from '../../../shared/projects';
 
 export interface MenuContext {
   readonly isMac: boolean;
   readonly isPackaged: boolean;
   /** Sends a command to the workbench page (e.g. 'import'). */
   readonly send: (command: string) => void;
+  /** Whether a project is open: without one, only New, Open and Quit make sense. */
+  readonly hasProject: boolean;
+  readonly recent: readonly RecentProject[];
+  readonly openRecent: (path: string) => void;
+  readonly clearRecent: () => void;
 }
 
-export function menuTemplate({ isMac, isPackaged, send }: MenuContext): MenuItemConstructorOptions[] {
+/**
+ * File works on project files (New, Open, Open Recent, Save a Copy, Close) and moves sources in
+ * and notes out (Import, Export): Ctrl+O opens a project, as in every desktop program, so Import
+ * takes Ctrl+Shift+I.
+ */
+function fileMenu({ isMac, send, hasProject, recent, openRecent, clearRecent }: MenuContext): MenuItemConstructorOptions {
+  const recentItems: MenuItemConstructorOptions[] = recent.map((project) => ({
+    label: project.name,
+    sublabel: project.path,
+    toolTip: project.path,
+    enabled: project.exists,
+    click: () => openRecent(project.path),
+  }));
+  return {
+    label: 'File',
+    submenu: [
+      { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => send('new-project') },
+      { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => send('open-project') },
+      {
+        label: 'Open Recent',
+        submenu: [
+          ...(recentItems.length > 0 ? recentItems : [{ label: 'No recent projects', enabled: false }]),
+          { type: 'separator' },
+          { label: 'Clear Recent', enabled: recentItems.length > 0, click: clearRecent },
+        ],
+      },
+      { type: 'separator' },
+      { label: 'Save a Copy As…', accelerator: 'CmdOrCtrl+Shift+S', enabled: hasProject, click: () => send('save-copy') },
+      // The page asks the project for an online backup, so it works with the project open.
+      { label: 'Back Up Project…', enabled: hasProject, click: () => send('backup') },
+      { type: 'separator' },
+      { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+I', enabled: hasProject, click: () => send('import') },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: hasProject, click: () => send('export') },
+      { type: 'separator' },
+      { label: 'Close Project', accelerator: 'CmdOrCtrl+Shift+W', enabled: hasProject, click: () => send('close-project') },
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+}
+
+export function menuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
+  const { isMac, isPackaged, send } = context;
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },
     { role: 'zoomIn' },
@@ -19,21 +66,10 @@ export function menuTemplate({ isMac, isPackaged, send }: MenuContext): MenuItem
     { type: 'separator' },
     { role: 'togglefullscreen' },
   ];
-  if (!isPackaged) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
+  if (!isPackaged) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools', accelerator: 'F12' });
   return [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
-        { type: 'separator' },
-        // The page asks the project for an online backup, so it works with the project open.
-        { label: 'Back up project…', click: () => send('backup') },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
+    fileMenu(context),
     {
       label: 'Edit',
       submenu: [

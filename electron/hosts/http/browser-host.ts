@@ -54,6 +54,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   project_error: 500,
+  // The request was fine; the workbench is in a state (no project open) where it cannot be served.
+  no_project: 409,
   unauthorized: 401,
   internal: 500,
 };

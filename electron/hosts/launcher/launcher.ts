@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { buildElectron, buildRenderer, electronIsStale, rendererIsStale, root } from '../../../build/build';
 import { downloadElectronBinary, findElectronBinary } from './electron-binary';
 import { dataDirectory } from '../../install/paths';
+import { invocationDirectory, projectArgument } from '../project-argument';
 
 /** Debian's Chromium first, then the other usual names on PATH. */
 function findChromium(): string | null {
@@ -41,11 +42,11 @@ function hasDisplay(): boolean {
   return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
-async function runBrowserHost(reason: string): Promise<void> {
+async function runBrowserHost(reason: string, projectPath: string | null): Promise<void> {
   console.log(`Sourcebench: ${reason}; starting the browser host instead.`);
   // Loaded only here: starting Electron needs none of the app's own code.
   const { serveProject } = await import('../node-host');
-  const { host, server, stop } = await serveProject();
+  const { host, server, stop } = await serveProject(projectPath ?? undefined);
   // The address with its token, before anything else: the bare origin only leads to a page that
   // asks for the token, and a window that failed to open must not leave the user without it.
   console.log(`Open this address in a browser: ${server.url}`);
@@ -64,7 +65,10 @@ async function runBrowserHost(reason: string): Promise<void> {
   }
 }
 
-/** `argv`: the arguments after `npm start --` (`--browser`), or `serve` and its options for `npm run serve`. */
+/**
+ * `argv`: the arguments after `npm start --` (`--browser`, a project file), or `serve` and its
+ * options for `npm run serve`.
+ */
 export async function launch(argv: string[]): Promise<void> {
   if (rendererIsStale()) await buildRenderer();
   if (argv[0] === 'serve') {
@@ -72,16 +76,17 @@ export async function launch(argv: string[]): Promise<void> {
     process.exitCode = await runCli(argv);
     return;
   }
+  const projectPath = projectArgument(argv, invocationDirectory());
   const forceBrowser = argv.includes('--browser') || process.env.SOURCEBENCH_BROWSER === '1';
-  if (forceBrowser) return runBrowserHost('--browser was given');
+  if (forceBrowser) return runBrowserHost('--browser was given', projectPath);
 
   let electron = findElectronBinary();
   if ('missing' in electron) electron = downloadElectronBinary();
-  if ('missing' in electron) return runBrowserHost(electron.missing);
-  if (!hasDisplay()) return runBrowserHost('there is no display for a desktop window');
+  if ('missing' in electron) return runBrowserHost(electron.missing, projectPath);
+  if (!hasDisplay()) return runBrowserHost('there is no display for a desktop window', projectPath);
 
   if (electronIsStale()) await buildElectron();
-  const child = spawn(electron.binary, [root], { stdio: 'inherit' });
-  child.on('error', (error) => void runBrowserHost(`Electron did not start (${error.message})`));
+  const child = spawn(electron.binary, projectPath ? [root, projectPath] : [root], { stdio: 'inherit' });
+  child.on('error', (error) => void runBrowserHost(`Electron did not start (${error.message})`, projectPath));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

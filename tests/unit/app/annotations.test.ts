@@ -10,7 +10,7 @@ import type { ApiClient } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
 import { createDispatch } from '../../../shared/dispatch';
 import type { DocumentSummary } from '../../../shared/domain';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { noteToText } from '../../../electron/app/annotation-service';
 import { Project } from '../../../electron/app/project';
 import { corpusDir, repoRoot, tempDir } from '../../support/temp';

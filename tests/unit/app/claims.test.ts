@@ -14,7 +14,7 @@ import { createApiClient } from '../../../shared/client';
 import { createDispatch, type Dispatch } from '../../../shared/dispatch';
 import type { DocumentSummary } from '../../../shared/domain';
 import { parseHistoricalDate } from '../../../shared/historical-date';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { seedBundledCorpus } from '../../../electron/corpus/seed';
 import { openProjectDatabase } from '../../../electron/store/database';

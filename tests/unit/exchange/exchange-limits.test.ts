@@ -11,7 +11,7 @@ import type { ApiClient } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
 import { createDispatch } from '../../../shared/dispatch';
 import { MAX_ACCOUNTS_PER_CLAIM, MAX_NOTE_BYTES } from '../../../shared/limits';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { corpusDir, tempDir } from '../../support/temp';
 import { contentsOf, OTHER_TOOL_FIXTURE, zipFolder } from './refi-qda-support';

@@ -12,7 +12,7 @@ import type { ApiClient } from '../../../shared/api';
 import type { Annotation, Tag } from '../../../shared/annotations';
 import { createApiClient } from '../../../shared/client';
 import { createDispatch } from '../../../shared/dispatch';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { readExportSnapshotFrom, writeExport } from '../../../electron/export';
 import { importQdpx } from '../../../electron/exchange/refi-qda/import';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods, apiTable } from '../../../shared/api';
 import { createDispatch, type Dispatch } from '../../../shared/dispatch';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
 import { corpusDir, tempDir } from '../../support/temp';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../../shared/dispatch';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import type { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
 import { sendRaw, type RawResponse } from '../../support/raw-http';

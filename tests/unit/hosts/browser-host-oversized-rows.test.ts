@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NOTE_BYTES } from '../../../shared/annotations';
 import { createDispatch } from '../../../shared/dispatch';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { SHOWN_OF_OVERSIZED_NOTE } from '../../../electron/app/annotation-service';
 import { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';

@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../shared/dispatch';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
 import { corpusDir, tempDir } from '../../support/temp';

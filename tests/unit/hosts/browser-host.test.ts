@@ -7,7 +7,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../shared/dispatch';
 import { TOKEN_HEADER, tokenHeaderValue } from '../../../shared/security';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import type { Project } from '../../../electron/app/project';
 import { startBrowserHost, type BrowserHost } from '../../../electron/hosts/http/browser-host';
 import { startTestHost, type TestHost } from '../../support/test-host';

@@ -15,7 +15,7 @@ import type { Dispatch } from '../../../shared/dispatch';
 import { REPORT_STYLESHEET_CSP_HASH } from '../../../shared/report-style';
 import { RENDERER_CSP, RENDERER_CSP_HEADER } from '../../../shared/security';
 import { registerApiHandlers } from '../../../electron/hosts/electron/ipc';
-import { menuTemplate } from '../../../electron/hosts/electron/menu';
+import { menuTemplate, type MenuContext } from '../../../electron/hosts/electron/menu';
 import { repoRoot } from '../../support/temp';
 
 /**
@@ -67,6 +67,12 @@ describe('the Electron window', () => {
     expect(options.show).toBe(false);
   });
 
+  it('underlines misspellings in notes (spellcheck on) and opens where the user left it', () => {
+    const options = mainWindowOptions();
+    expect(options.webPreferences).toMatchObject({ spellcheck: true });
+    expect(options).toMatchObject({ x: 'saved?.x', y: 'saved?.y' });
+  });
+
   it('has a strict Content-Security-Policy with nothing inline (but the report stylesheet, by its hash), eval-ed or remote', () => {
     const directives = Object.fromEntries(
       RENDERER_CSP.split(';').map((part) => {
@@ -102,11 +108,34 @@ describe('the Electron window', () => {
 });
 
 describe('the native menu', () => {
+  type Item = { label?: string; role?: string; accelerator?: string; enabled?: boolean; sublabel?: string; click?: () => void; submenu?: Item[]; type?: string };
   const roles = (items: ReturnType<typeof menuTemplate>) =>
     items.flatMap((item) => [item.role, ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role) : [])]);
+  const recent = [
+    { path: '/home/historian/Purges 1937.sourcebench', name: 'Purges 1937', exists: true },
+    { path: '/media/usb/Kirov.sourcebench', name: 'Kirov', exists: false },
+  ];
+  function menu(overrides: Partial<MenuContext> = {}) {
+    const sent: string[] = [];
+    const opened: string[] = [];
+    let cleared = 0;
+    const template = menuTemplate({
+      isMac: false,
+      isPackaged: true,
+      send: (command) => sent.push(command),
+      hasProject: true,
+      recent,
+      openRecent: (file) => opened.push(file),
+      clearRecent: () => cleared++,
+      ...overrides,
+    });
+    const file = template[0]!.submenu as Item[];
+    const item = (label: string) => file.find((entry) => entry.label === label)!;
+    return { template, file, item, sent, opened, cleared: () => cleared };
+  }
 
   it('has Edit, View, Window and Help with the usual roles', () => {
-    const template = menuTemplate({ isMac: false, isPackaged: true, send: () => {} });
+    const { template } = menu();
     expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
     expect(roles(template)).toEqual(
       expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'about']),
@@ -114,28 +143,57 @@ describe('the native menu', () => {
     expect(roles(template)).not.toContain('toggleDevTools');
   });
 
-  it('sends File > Import… to the workbench page', () => {
-    const sent: string[] = [];
-    const file = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[0]!;
-    const item = (file.submenu as { label?: string; click?: () => void }[]).find((entry) => entry.label === 'Import…');
-    item!.click!();
-    expect(sent).toEqual(['import']);
+  it('File holds New, Open, Open Recent, Save a Copy, Back Up, Import, Export and Close, each sent to the page, with the usual keys', () => {
+    const { file, item, sent } = menu();
+    expect(file.filter((entry) => entry.label).map((entry) => entry.label)).toEqual([
+      'New Project…',
+      'Open Project…',
+      'Open Recent',
+      'Save a Copy As…',
+      'Back Up Project…',
+      'Import…',
+      'Export…',
+      'Close Project',
+    ]);
+    const keys = {
+      'New Project…': 'CmdOrCtrl+N',
+      'Open Project…': 'CmdOrCtrl+O',
+      'Save a Copy As…': 'CmdOrCtrl+Shift+S',
+      'Import…': 'CmdOrCtrl+Shift+I',
+      'Export…': 'CmdOrCtrl+E',
+      'Close Project': 'CmdOrCtrl+Shift+W',
+    };
+    for (const [label, accelerator] of Object.entries(keys)) expect(item(label).accelerator, label).toBe(accelerator);
+    for (const label of ['New Project…', 'Open Project…', 'Save a Copy As…', 'Back Up Project…', 'Import…', 'Export…', 'Close Project']) item(label).click!();
+    expect(sent).toEqual(['new-project', 'open-project', 'save-copy', 'backup', 'import', 'export', 'close-project']);
+    expect(file.at(-1)!.role).toBe('quit');
   });
 
-  it('has Import…, Export… and Back up project… under File, each sent to the workbench page', () => {
-    const sent: string[] = [];
-    const file = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[0]!;
-    const items = (file.submenu as { label?: string; accelerator?: string; click?: () => void }[]).filter((entry) => entry.label);
-    expect(items.map((entry) => entry.label)).toEqual(['Import…', 'Export…', 'Back up project…']);
-    for (const item of items) item.click!();
-    expect(sent).toEqual(['import', 'export', 'backup']);
-    expect(items.find((entry) => entry.label === 'Export…')!.accelerator).toBe('CmdOrCtrl+E');
+  it('Open Recent lists the recent projects by name (a missing one greyed) and clears them', () => {
+    const { item, opened, cleared } = menu();
+    const entries = item('Open Recent').submenu!;
+    expect(entries.filter((entry) => entry.sublabel).map((entry) => [entry.label, entry.sublabel, entry.enabled])).toEqual([
+      ['Purges 1937', '/home/historian/Purges 1937.sourcebench', true],
+      ['Kirov', '/media/usb/Kirov.sourcebench', false],
+    ]);
+    entries[0]!.click!();
+    expect(opened).toEqual(['/home/historian/Purges 1937.sourcebench']);
+    entries.find((entry) => entry.label === 'Clear Recent')!.click!();
+    expect(cleared()).toBe(1);
+    const empty = menu({ recent: [] }).item('Open Recent').submenu!;
+    expect(empty[0]).toMatchObject({ label: 'No recent projects', enabled: false });
+    expect(empty.find((entry) => entry.label === 'Clear Recent')!.enabled).toBe(false);
+  });
+
+  it('without an open project only New, Open and Open Recent are enabled', () => {
+    const { file } = menu({ hasProject: false });
+    const enabled = file.filter((entry) => entry.label && entry.enabled !== false).map((entry) => entry.label);
+    expect(enabled).toEqual(['New Project…', 'Open Project…', 'Open Recent']);
   });
 
   it('sends Edit > Undo and Redo to the workbench, which knows what was changed last', () => {
-    const sent: string[] = [];
-    const edit = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[1]!;
-    const items = edit.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    const { template, sent } = menu();
+    const items = template[1]!.submenu as Item[];
     items.find((item) => item.label === 'Undo')!.click!();
     items.find((item) => item.label === 'Redo')!.click!();
     expect(sent).toEqual(['undo', 'redo']);
@@ -143,9 +201,8 @@ describe('the native menu', () => {
   });
 
   it('sends Edit > Search the sources… and Find in the pane… to the workbench', () => {
-    const sent: string[] = [];
-    const edit = menuTemplate({ isMac: false, isPackaged: true, send: (command) => sent.push(command) })[1]!;
-    const items = edit.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    const { template, sent } = menu();
+    const items = template[1]!.submenu as Item[];
     const search = items.find((item) => item.label === 'Search the sources…')!;
     const find = items.find((item) => item.label === 'Find in the pane…')!;
     search.click!();
@@ -155,10 +212,11 @@ describe('the native menu', () => {
     expect(find.accelerator).toBe('CmdOrCtrl+F');
   });
 
-  it('adds the application menu on macOS and developer tools only when unpackaged', () => {
-    const mac = menuTemplate({ isMac: true, isPackaged: false, send: () => {} });
+  it('adds the application menu on macOS and developer tools (F12) only when unpackaged', () => {
+    const { template: mac } = menu({ isMac: true, isPackaged: false });
     expect(mac[0]!.role).toBe('appMenu');
     expect(roles(mac)).toContain('toggleDevTools');
+    expect((mac[0 + 3]!.submenu as Item[]).find((item) => item.role === 'toggleDevTools')!.accelerator).toBe('F12');
   });
 });
 

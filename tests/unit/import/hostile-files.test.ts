@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
 import { createDispatch } from '../../../shared/dispatch';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { tableHashes } from '../../support/project-snapshot';
 import { corpusDir, repoRoot, tempDir } from '../../support/temp';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Project } from '../../../electron/app/project';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { mentionsOf } from '../../../electron/search/dates';
 import { keysOf, loanKeys, lowerFormsOf } from '../../../electron/search/event-keys';
 import { suggestPassages } from '../../../electron/search/suggest';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../shared/client';
 import { createDispatch } from '../../../shared/dispatch';
 import type { ApiClient } from '../../../shared/api';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { migrations } from '../../../electron/store/migrations';
 import {

@@ -12,7 +12,7 @@ import type { ApiClient } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
 import { createDispatch } from '../../../shared/dispatch';
 import type { DocumentSummary } from '../../../shared/domain';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { corpusDir, tempDir } from '../../support/temp';
 

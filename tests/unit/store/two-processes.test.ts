@@ -10,7 +10,7 @@ import type { ApiClient } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
 import { createDispatch } from '../../../shared/dispatch';
 import { ApiError, BUSY_MESSAGE } from '../../../shared/errors';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { bundleCrashChild, CRASH_TAG_PREFIX, CrashChild, MOVING_TAG, PARENT_TAGS, sleep, type CrashWrite } from '../../support/crash';
 import { corpusDir, repoRoot, tempDir } from '../../support/temp';

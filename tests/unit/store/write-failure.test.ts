@@ -13,7 +13,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../shared/api';
 import { createApiClient } from '../../../shared/client';
 import { createDispatch } from '../../../shared/dispatch';
-import { createHandlers } from '../../../electron/app/api-handlers';
+import { createHandlers } from '../../../electron/app/project-session';
 import { Project } from '../../../electron/app/project';
 import { writeExport } from '../../../electron/export';
 import { readExportSnapshotFrom } from '../../../electron/export/snapshot';
