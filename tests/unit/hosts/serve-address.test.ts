@@ -27,9 +27,9 @@ const running = new Set<() => void>();
 afterAll(() => running.forEach((stop) => stop()));
 
 /** Starts a bin/ script and waits until it has printed a line with an address. */
-function start(script: string, args: string[], display = ''): Promise<Started> {
+function start(script: string, args: string[], display = '', extraEnv: NodeJS.ProcessEnv = {}): Promise<Started> {
   // No display by default, so that `npm start` prints the address rather than opening a window.
-  const env = { ...process.env, XDG_DATA_HOME: path.join(dir, 'xdg'), DISPLAY: display, WAYLAND_DISPLAY: '' };
+  const env = { ...process.env, XDG_DATA_HOME: path.join(dir, 'xdg'), DISPLAY: display, WAYLAND_DISPLAY: '', ...extraEnv };
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin', script), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = () => child.kill('SIGTERM');
   running.add(stop);
@@ -112,6 +112,23 @@ describe('the address the browser host prints', () => {
       expect(commandLinesWith(token)).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    started.stop();
+  }, 40_000);
+
+  it('serves the project file named after npm start --, found from the folder the user typed it in', async () => {
+    const work = path.join(dir, 'thesis');
+    fs.mkdirSync(work, { recursive: true });
+    const started = await start('launch.js', ['--browser', 'Kirov 1934.sourcebench'], '', { INIT_CWD: work });
+    const first = started.lines.find((line) => line.includes('http'))!;
+    const [, origin, token] = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([\w-]+)/.exec(first)!;
+    const response = await fetch(`${origin}/api/getProjectState`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{}',
+    });
+    const envelope = (await response.json()) as { ok: true; value: { open: { path: string; name: string } } };
+    expect(envelope.value.open).toEqual({ path: path.join(work, 'Kirov 1934.sourcebench'), name: 'Kirov 1934' });
+    expect(fs.existsSync(path.join(work, 'Kirov 1934.sourcebench'))).toBe(true);
     started.stop();
   }, 40_000);
 });
