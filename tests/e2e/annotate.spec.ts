@@ -68,6 +68,8 @@ test.describe('annotating a passage', () => {
     await page.keyboard.press('n');
     const note = popover(volkogonov).getByRole('textbox', { name: 'Note' });
     await expect(note).toBeFocused();
+    // Notes are prose: the spellchecker underlines misspellings in them (and only there).
+    await expect(note).toHaveAttribute('spellcheck', 'true');
     await page.keyboard.type('The **first sign** of the end.');
     await expect(note.locator('strong')).toHaveText('first sign');
     await page.keyboard.press('Enter');

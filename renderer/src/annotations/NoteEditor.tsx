@@ -67,7 +67,7 @@ export function NoteEditor({ note, onSave, onCommit, onEscape, autoFocus = false
           },
         }),
       }),
-      attributes: { class: 'note-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label },
+      attributes: { class: 'note-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true' },
       // An unreadable note is shown empty and never saved over unless the user writes.
       handleDOMEvents: {
         blur: () => {

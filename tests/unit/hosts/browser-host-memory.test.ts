@@ -27,7 +27,7 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'inherit'],
     // A heap bound makes the garbage collector work as it would on a full machine, instead of
     // letting the heap grow lazily; a request that needs more ends the host, which the test sees.
-    env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_BOUND_MB}` },
+    env: { ...process.env, XDG_DATA_HOME: path.join(temp.dir, 'xdg'), NODE_OPTIONS: `--max-old-space-size=${HEAP_BOUND_MB}` },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
