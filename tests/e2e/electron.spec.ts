@@ -49,3 +49,21 @@ test('the desktop window shows the three sources with an isolated page', async (
     temp.cleanup();
   }
 });
+
+test('a project file named on the command line (as a double-click passes it) opens, named in the title', async () => {
+  test.skip(skipReason !== null, skipReason ?? '');
+  if ('missing' in lookup) return;
+  const temp = tempDir('sourcebench-electron-file-');
+  const file = path.join(temp.dir, 'Kirov 1934.sourcebench');
+  const app = await electron.launch({ executablePath: lookup.binary, args: [repoRoot, file], env: { ...process.env } });
+  try {
+    const page = await app.firstWindow();
+    await expect(page.locator('section.pane')).toHaveCount(3);
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getTitle())).toBe('Kirov 1934 — Sourcebench');
+    const info = await page.evaluate(() => window.sourcebench!.getProjectState({}));
+    expect(info).toMatchObject({ ok: true, value: { open: { path: file, name: 'Kirov 1934' }, canChooseFiles: true } });
+  } finally {
+    await app.close();
+    temp.cleanup();
+  }
+});

@@ -16,6 +16,7 @@ import { DEFAULT_PROJECT_NAME, installLayout } from '../../install/paths';
 import { projectArgument } from '../project-argument';
 import { linkGuards, permissionAllowed } from './window';
 import { DEFAULT_WINDOW_SIZE, restoredBounds } from './window-state';
+import { followingTheme } from './native-theme';
 
 // This file is bundled to dist/electron/main.mjs, beside preload.cjs and below dist/renderer.
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
@@ -187,7 +188,10 @@ async function start(): Promise<void> {
     // A file that cannot be opened leaves the workbench at its project picker, not closed.
     dialog.showErrorBox('Sourcebench cannot open the project', `${first}: ${(error as Error).message}`);
   }
-  const dispatch = createDispatch(projects.handlers());
+  // Each project keeps its own theme: the page reads its layout at open (getWorkspace) and saves it.
+  const dispatch = followingTheme(createDispatch(projects.handlers()), (theme) => {
+    nativeTheme.themeSource = theme;
+  });
   registerApiHandlers(ipcMain, dispatch, workbenchSenderCheck(() => mainWindow?.webContents ?? null, rendererUrl));
   buildMenu();
   createWindow();
