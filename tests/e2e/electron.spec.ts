@@ -55,7 +55,7 @@ test('a project file named on the command line (as a double-click passes it) ope
   if ('missing' in lookup) return;
   const temp = tempDir('sourcebench-electron-file-');
   const file = path.join(temp.dir, 'Kirov 1934.sourcebench');
-  const app = await electron.launch({ executablePath: lookup.binary, args: [repoRoot, file], env: { ...process.env } });
+  const app = await electron.launch({ executablePath: lookup.binary, args: [repoRoot, file] });
   try {
     const page = await app.firstWindow();
     await expect(page.locator('section.pane')).toHaveCount(3);
