@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { NormalizedText, TextBlockKind } from '../../shared/text/text-model';
 import { TextBuilder } from '../../shared/text/normalize/text-builder';
 import { ImportError } from './errors';
+import { keepingBuiltins } from './keep-builtins';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -23,12 +24,12 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
  * letting it import "./pdf.worker.mjs" relative to itself, which breaks once bundled.
  */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= (async () => {
+  pdfjsPromise ??= keepingBuiltins(async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     const global = globalThis as { pdfjsWorker?: unknown };
     global.pdfjsWorker ??= worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
+  }).then(({ value }) => value);
   return pdfjsPromise;
 }
 
