@@ -1,19 +1,22 @@
 /**
  * The workbench shell: a quiet title bar, the sources side by side (one to four resizable panes)
  * and a narrow sidebar on the right. The text gets the space. The layout, each pane's document
- * and passage, the theme and the font size are remembered between sessions. Files dropped
+ * and passage, the theme and the font size are remembered in the project. Files dropped
  * anywhere on the window, or chosen with Import…, are imported as sources; the notes are exported
- * and the project backed up from the title bar or the File menu.
+ * and the project backed up from the title bar or the File menu. One App shows one project: the
+ * root (projects/ProjectRoot.tsx) mounts a fresh one for each project opened.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../../shared/api';
-import { type AppInfo, type DocumentSummary, displayTitle } from '../../shared/domain';
+import { type DocumentSummary, displayTitle } from '../../shared/domain';
+import type { ProjectFile } from '../../shared/projects';
 import { AssessmentBadge } from './assessment/AssessmentBadge';
 import { ClaimsPanel } from './claims/ClaimsPanel';
 import { BackupDialog } from './export/BackupDialog';
 import { ExportDialog } from './export/ExportDialog';
 import { ImportDialog } from './import/ImportDialog';
 import { SourcePane } from './panes/SourcePane';
+import type { ProjectExit } from './projects/project-exit';
 import { FinderDock } from './search/FinderDock';
 import { NO_SIDEBAR_FILTERS, type SidebarFilters } from './sidebar/AnnotationsTab';
 import { Sidebar } from './sidebar/Sidebar';
@@ -32,12 +35,21 @@ const SIDEBAR_KEY = 'sourcebench.sidebarCollapsed';
 /** How often an open workbench asks whether another program changed the project file. */
 const OTHER_WRITERS_POLL_MS = 2000;
 
-export function App({ client }: { client: ApiClient }) {
+interface Props {
+  readonly client: ApiClient;
+  /** The project this workbench shows (the root gives each project an App of its own). */
+  readonly project: ProjectFile;
+  /** Opens the Projects dialog (open, new, save a copy, close). */
+  readonly onProjects: () => void;
+  /** Hands the root the way out of this project; returns the undo for when the App goes. */
+  readonly onExit: (exit: ProjectExit) => () => void;
+}
+
+export function App({ client, project, onProjects, onExit }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const stores = useMemo(() => createStores(client, setNotice), [client]);
   const { workspace, history } = stores;
   const { layout } = useSnapshot(workspace);
-  const [info, setInfo] = useState<AppInfo | null>(null);
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importing, setImporting] = useState<File[]>([]);
@@ -61,15 +73,13 @@ export function App({ client }: { client: ApiClient }) {
   // -- the workspace: loaded once, saved (debounced) by its store on every change --------------------
   useEffect(() => {
     Promise.all([
-      client.getAppInfo({}),
       reload(),
       client.getWorkspace({}).catch((reason: Error) => {
         setNotice(`The saved layout could not be read (${reason.message}); the three sources open side by side.`);
         return null;
       }),
     ])
-      .then(([appInfo, list, saved]) => {
-        setInfo(appInfo);
+      .then(([list, saved]) => {
         workspace.open(saved, list);
       })
       .catch((reason: Error) => setError(reason.message));
@@ -96,13 +106,19 @@ export function App({ client }: { client: ApiClient }) {
   }, [history, reload]);
 
   useEffect(() => {
-    const flush = () => workspace.flush();
+    const flush = () => void workspace.flush();
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
       flush();
     };
   }, [workspace]);
+
+  // Before another project is opened, the layout goes into this one's file, and nothing after it.
+  useEffect(
+    () => onExit({ leave: () => workspace.leave(), stay: () => workspace.stay(), flush: () => workspace.flush() }),
+    [onExit, workspace],
+  );
 
   const [startTheme] = useState(lastTheme);
   useTheme(layout?.theme ?? startTheme);
@@ -166,7 +182,8 @@ export function App({ client }: { client: ApiClient }) {
         onDrop={onDrop}
       >
         <TitleBar
-          projectPath={info?.projectPath ?? null}
+          project={project}
+          onProjects={onProjects}
           documents={documents}
           ready={ready}
           onUndo={undo}

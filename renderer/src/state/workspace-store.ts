@@ -72,9 +72,24 @@ export class WorkspaceStore extends Observable<WorkspaceState> {
     this.scheduleSave();
   }
 
-  /** Saves what is pending now (the page is going away). */
-  flush(): void {
-    this.saver.flush();
+  /** Saves what is pending now (the page is going away, a copy is made); resolves once it is saved. */
+  flush(): Promise<void> {
+    return this.saver.flush();
+  }
+
+  /**
+   * The project is being left (another one opened, or none): saves what is pending, then nothing
+   * more, so that no late save (a scroll, the unmount's flush) lands in the project opened next.
+   */
+  leave(): Promise<void> {
+    const saved = this.saver.flush();
+    this.saver.close();
+    return saved;
+  }
+
+  /** The project was not left after all (the switch failed): changes are saved again. */
+  stay(): void {
+    this.saver.reopen();
   }
 
   // -- panes ------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
- * A small modal dialog: focus goes in on open and back where it was on close; Escape and a
- * click on the backdrop close it.
+ * A small modal dialog: focus goes in on open (to the control marked data-autofocus, else the
+ * first) and back where it was on close; Escape and a click on the backdrop close it.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 
@@ -19,7 +19,9 @@ export function Dialog({ title, onClose, children, className, describedBy }: Pro
 
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button');
+    // The field marked data-autofocus wins even when other controls come before it.
+    const first =
+      box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? box.current?.querySelector<HTMLElement>('input, select, textarea, button');
     (first ?? box.current)?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {

@@ -1,6 +1,7 @@
-/** The workbench's quiet title bar: project, undo and redo, search, panes, text size, theme, claims, shortcuts, import, export, backup. */
+/** The workbench's quiet title bar: project, undo and redo, search, panes, text size, theme, claims, shortcuts, projects, import, export, backup. */
 import type { RefObject } from 'react';
 import type { DocumentSummary } from '../../../shared/domain';
+import type { ProjectFile } from '../../../shared/projects';
 import { ClaimsButton } from '../claims/ClaimsPanel';
 import { useSnapshot, useStores } from '../state/store-context';
 import { MOD } from './shortcuts';
@@ -8,13 +9,15 @@ import { THEME_LABELS } from './theme';
 import { MAX_FONT_SIZE, MAX_PANES, MIN_FONT_SIZE, type Theme } from './workspace';
 
 interface Props {
-  readonly projectPath: string | null;
+  readonly project: ProjectFile;
+  /** Opens the Projects dialog (open another, new, save a copy, close). */
+  readonly onProjects: () => void;
   readonly documents: readonly DocumentSummary[] | null;
   readonly ready: boolean;
   readonly onUndo: () => void;
   readonly onRedo: () => void;
   readonly onShortcuts: () => void;
-  /** The hidden file input that Import…, Mod+O and the menu open. */
+  /** The hidden file input that Import…, Mod+Shift+I and the menu open. */
   readonly fileInput: RefObject<HTMLInputElement | null>;
   readonly onFiles: (files: File[]) => void;
   readonly onExport: () => void;
@@ -22,20 +25,17 @@ interface Props {
   readonly onSearch: () => void;
 }
 
-export function TitleBar({ projectPath, documents, ready, onUndo, onRedo, onShortcuts, fileInput, onFiles, onExport, onBackup, onSearch }: Props) {
+export function TitleBar({ project, onProjects, documents, ready, onUndo, onRedo, onShortcuts, fileInput, onFiles, onExport, onBackup, onSearch }: Props) {
   const { history, workspace } = useStores();
   const { canUndo, canRedo, undoLabel, redoLabel } = useSnapshot(history);
   const { layout } = useSnapshot(workspace);
-  const projectName = projectPath?.split(/[\\/]/).pop();
   const fontSize = layout?.fontSize ?? 17;
   return (
     <header className="titlebar">
       <span className="brand">Sourcebench</span>
-      {projectName && (
-        <span className="project" title={projectPath ?? undefined}>
-          {projectName}
-        </span>
-      )}
+      <span className="project" title={project.path}>
+        {project.name}
+      </span>
       <span className="spacer" />
       <div className="tool-group" role="group" aria-label="History">
         <button
@@ -120,7 +120,10 @@ export function TitleBar({ projectPath, documents, ready, onUndo, onRedo, onShor
         ?
       </button>
       <div className="tool-group" role="group" aria-label="Project file">
-        <button type="button" className="tool" title={`Import a file as a source (${MOD}+O)`} onClick={() => fileInput.current?.click()} disabled={!documents}>
+        <button type="button" className="tool" title={`Open another project, start a new one, save a copy or close this one (${MOD}+O)`} aria-keyshortcuts="Control+O" onClick={onProjects}>
+          Projects…
+        </button>
+        <button type="button" className="tool" title={`Import a file as a source (${MOD}+Shift+I)`} aria-keyshortcuts="Control+Shift+I" onClick={() => fileInput.current?.click()} disabled={!documents}>
           Import…
         </button>
         <button type="button" className="tool" title={`Export the notes (${MOD}+E)`} onClick={onExport} disabled={!ready}>

@@ -3,6 +3,9 @@
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const MOD = isMac ? '⌘' : 'Ctrl';
 
+/** The desktop app's menu also has New and Close Project; a browser keeps Mod+N and Mod+Shift+W for its windows. */
+const desktop = typeof window !== 'undefined' && Boolean(window.sourcebenchMenu);
+
 export interface Shortcut {
   readonly keys: readonly string[];
   readonly action: string;
@@ -37,13 +40,22 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     shortcuts: [
       { keys: [MOD, 'Z'], action: 'Undo the last change (highlight, tag, note, assessment)' },
       { keys: [MOD, 'Shift', 'Z'], action: 'Redo' },
-      { keys: [MOD, 'O'], action: 'Import a file as a source' },
+      { keys: [MOD, 'Shift', 'I'], action: 'Import a file as a source' },
       { keys: [MOD, 'E'], action: 'Export the notes (Markdown, HTML, CSV, exchange files)' },
       { keys: [MOD, 'Shift', 'F'], action: 'Search the sources, notes, tags and claims' },
       { keys: [MOD, 'F'], action: 'Find in the pane in use (the one last clicked)' },
       { keys: ['?'], action: 'Show this sheet of shortcuts' },
       { keys: ['Shift', 'C'], action: 'Open or close the claims panel (compare, matrix, timeline)' },
       { keys: ['Escape'], action: 'Close a dialog, panel or toolbar' },
+    ],
+  },
+  {
+    title: 'Project files',
+    shortcuts: [
+      { keys: [MOD, 'O'], action: 'Open a project (recent ones, the data folder, a file by its path)' },
+      ...(desktop ? [{ keys: [MOD, 'N'], action: 'Start a new project' }] : []),
+      { keys: [MOD, 'Shift', 'S'], action: 'Save a copy of the project, and go on working in it' },
+      ...(desktop ? [{ keys: [MOD, 'Shift', 'W'], action: 'Close the project' }] : []),
     ],
   },
   {

@@ -1,8 +1,9 @@
 /**
  * The workbench's own keys and the desktop menu's commands: undo and redo of the one history,
- * Mod+O to import, Mod+E to export, Mod+Shift+F to search, ? for the shortcut sheet; the menu
- * also backs up. Kept apart
- * from the shell so each key's owner is plain.
+ * Mod+Shift+I to import, Mod+E to export, Mod+Shift+F to search, ? for the shortcut sheet; the
+ * menu also backs up. Mod+O opens a project, as in every desktop program: that key and the
+ * project commands belong to the root (projects/use-project-commands.ts), which outlives a
+ * project. Kept apart from the shell so each key's owner is plain.
  */
 import { useEffect } from 'react';
 import { hasOwnUndo, isTypingTarget, undoRedoOf } from './undo-keys';
@@ -21,7 +22,7 @@ interface Commands {
 
 export function useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts, openSearch, findInPane }: Commands): void {
   useEffect(() => {
-    // In the desktop app the native menu owns Mod+Z, Mod+Shift+Z, Mod+O and Mod+E and sends them here.
+    // In the desktop app the native menu owns Mod+Z, Mod+Shift+Z, Mod+Shift+I and Mod+E and sends them here.
     const desktop = Boolean(window.sourcebenchMenu);
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
@@ -36,7 +37,8 @@ export function useWorkbenchKeys({ undo, redo, openImport, openExport, openBacku
         else undo();
         return;
       }
-      if (mod && !event.altKey && !event.shiftKey && key === 'o' && !desktop) {
+      // Chromium's DevTools key too, but a page that takes it first keeps it (tests/e2e/projects.spec.ts).
+      if (mod && !event.altKey && event.shiftKey && (key === 'i' || event.code === 'KeyI') && !desktop) {
         event.preventDefault();
         openImport();
         return;

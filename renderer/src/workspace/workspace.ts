@@ -97,11 +97,18 @@ export function toWorkspace(layout: Layout, offsets: ReadonlyMap<string, number>
   };
 }
 
-/** Saves at most once per `delay` ms, always the latest state; `flush` saves what is pending now. */
+/**
+ * Saves at most once per `delay` ms, always the latest state. `flush` saves what is pending now and
+ * resolves once the server has it, so a project switch can wait for the layout to be in the file it
+ * leaves; `close` stops saving (the file is about to be another project's) until `reopen`.
+ */
 export class WorkspaceSaver {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pending: (() => Workspace) | null = null;
   private lastSaved = '';
+  /** The save on its way to the server, if any: a flush waits for it too. */
+  private inFlight: Promise<void> | null = null;
+  private closed = false;
 
   constructor(
     private readonly client: ApiClient,
@@ -116,23 +123,55 @@ export class WorkspaceSaver {
 
   schedule(read: () => Workspace): void {
     this.pending = read;
+    if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delay);
+    this.timer = setTimeout(() => void this.flush(), this.delay);
   }
 
-  flush(): void {
+  /**
+   * Saves what is pending now. Resolves when every save started so far is done; a failed save is
+   * told through `onError` and resolves too, since a lost layout must not keep the user in a project.
+   */
+  flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.closed) return this.inFlight ?? Promise.resolve();
     const read = this.pending;
     this.pending = null;
-    if (!read) return;
-    const workspace = read();
-    const json = JSON.stringify(workspace);
-    if (json === this.lastSaved) return;
-    this.lastSaved = json;
-    this.client.saveWorkspace(workspace).catch((error: Error) => {
-      this.lastSaved = '';
-      this.onError(`The layout could not be saved: ${error.message}`);
-    });
+    if (read) {
+      const workspace = read();
+      const json = JSON.stringify(workspace);
+      if (json !== this.lastSaved) {
+        this.lastSaved = json;
+        const previous = this.inFlight;
+        const save = this.client.saveWorkspace(workspace).then(
+          () => undefined,
+          (error: Error) => {
+            this.lastSaved = '';
+            this.onError(`The layout could not be saved: ${error.message}`);
+          },
+        );
+        const both = Promise.all([previous, save]).then(() => undefined);
+        this.inFlight = both;
+        void both.then(() => {
+          if (this.inFlight === both) this.inFlight = null;
+        });
+      }
+    }
+    return this.inFlight ?? Promise.resolve();
+  }
+
+  /** Saves nothing more, not even on flush: changes are kept pending until `reopen`. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Saves again, starting with what changed while closed. */
+  reopen(): void {
+    if (!this.closed) return;
+    this.closed = false;
+    if (this.pending) this.schedule(this.pending);
   }
 }

@@ -1,0 +1,73 @@
+/**
+ * Projects… (the title bar, Mod+O, File › Open Project…): the open project with what can be done
+ * to it (save a copy, close), and the picker to open or start another.
+ */
+import { useState } from 'react';
+import type { ApiClient } from '../../../shared/api';
+import type { ProjectFile, ProjectState } from '../../../shared/projects';
+import { messageOf } from '../state/errors';
+import { Dialog } from '../workspace/Dialog';
+import { ProjectPicker } from './ProjectPicker';
+import './projects.css';
+
+interface Props {
+  readonly client: ApiClient;
+  readonly state: ProjectState;
+  readonly project: ProjectFile;
+  readonly busy: boolean;
+  readonly onOpen: (path: string) => Promise<void>;
+  readonly onClearRecent: () => Promise<void>;
+  readonly onNew: () => void;
+  readonly onSaveCopy: () => void;
+  /** Rejects with the server's message when the project cannot be closed (an import still running). */
+  readonly onCloseProject: () => Promise<void>;
+  readonly onClose: () => void;
+}
+
+export function ProjectsDialog({ client, state, project, busy, onOpen, onClearRecent, onNew, onSaveCopy, onCloseProject, onClose }: Props) {
+  const [closeError, setCloseError] = useState<string | null>(null);
+  const closeProject = async () => {
+    setCloseError(null);
+    try {
+      await onCloseProject();
+    } catch (reason) {
+      setCloseError(messageOf(reason));
+    }
+  };
+  return (
+    <Dialog title="Projects" onClose={onClose} className="projects-dialog">
+      <section className="project-current" aria-label="Open project">
+        <p>
+          Working in <strong>{project.name}</strong> <code className="project-entry-path">{project.path}</code>
+        </p>
+        <div className="project-current-buttons">
+          <button type="button" className="tool" onClick={onSaveCopy} disabled={busy}>
+            Save a copy…
+          </button>
+          <button type="button" className="tool" onClick={() => void closeProject()} disabled={busy}>
+            Close project
+          </button>
+        </div>
+        {closeError && (
+          <p className="banner error project-error" role="alert">
+            {closeError}
+          </p>
+        )}
+      </section>
+      <ProjectPicker
+        client={client}
+        state={state}
+        busy={busy}
+        onOpen={onOpen}
+        onClearRecent={onClearRecent}
+        onNew={onNew}
+        headingLevel="h3"
+      />
+      <div className="dialog-buttons">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
