@@ -2,7 +2,8 @@
  * Builds what the hosts load: the renderer (Vite) into dist/renderer, the Electron main process
  * and preload (esbuild) into dist/electron, and the plain-Node hosts, the CLI and the launcher of
  * `npm start` (esbuild), into dist/cli. bin/ runs dist/cli, and rebuilds it first when its sources
- * changed. Usage: tsx build/build.ts [renderer|electron|cli|all] [--if-stale]
+ * changed. `icons` makes the packages' icons (build/icons.ts); `all` leaves them out, as only
+ * `npm run dist` needs them. Usage: tsx build/build.ts [renderer|electron|cli|all|icons] [--if-stale]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,7 +81,13 @@ export async function buildCli(): Promise<void> {
   const builtAt = Date.now();
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { cli: 'electron/hosts/cli/cli.ts', launcher: 'electron/hosts/launcher/launcher.ts' },
+    // `sourcebench` is the command itself: bin/sourcebench.js runs it, and so does the installed
+    // app's `sourcebench-cli` (build/linux/sourcebench-cli), which has no bin/.
+    entryPoints: {
+      cli: 'electron/hosts/cli/cli.ts',
+      sourcebench: 'electron/hosts/cli/sourcebench.ts',
+      launcher: 'electron/hosts/launcher/launcher.ts',
+    },
     outdir: 'dist/cli',
     // All files flat in dist/cli, two folders below the package root as electron/install/paths.ts
     // is: that file finds the corpus and the renderer by going two folders up from itself.
@@ -165,6 +172,17 @@ function isStale(output: string, sources: string[]): boolean {
 export const rendererIsStale = () => isStale(rendererOutput, ['renderer', 'shared', 'vite.config.ts']);
 export const electronIsStale = () => isStale(electronOutput, ['electron', 'shared']);
 
+export async function iconsAreStale(): Promise<boolean> {
+  const { generatedIconFiles, ICON_SOURCE } = await import('./icons');
+  const sources = [ICON_SOURCE, 'build/icons.ts', 'build/icon-containers.ts'];
+  return generatedIconFiles().some((file) => isStale(path.join(root, file), sources));
+}
+
+export async function buildIcons(): Promise<void> {
+  const icons = await import('./icons');
+  await icons.buildIcons(root);
+}
+
 /** Whether a file dist/cli was made from changed since (the same test as bin/prebuilt.js's). */
 export function cliIsStale(): boolean {
   let manifest: CliManifest;
@@ -179,8 +197,8 @@ export function cliIsStale(): boolean {
 async function main(argv: string[]): Promise<void> {
   const target = argv.find((arg) => !arg.startsWith('--')) ?? 'all';
   const ifStale = argv.includes('--if-stale');
-  if (!['renderer', 'electron', 'cli', 'all'].includes(target)) {
-    throw new Error(`Unknown build target "${target}" (renderer, electron, cli or all)`);
+  if (!['renderer', 'electron', 'cli', 'all', 'icons'].includes(target)) {
+    throw new Error(`Unknown build target "${target}" (renderer, electron, cli, all or icons)`);
   }
   if ((target === 'renderer' || target === 'all') && (!ifStale || rendererIsStale())) {
     await buildRenderer();
@@ -193,6 +211,10 @@ async function main(argv: string[]): Promise<void> {
   if ((target === 'cli' || target === 'all') && (!ifStale || cliIsStale())) {
     await buildCli();
     console.log('built dist/cli');
+  }
+  if (target === 'icons' && (!ifStale || (await iconsAreStale()))) {
+    await buildIcons();
+    console.log('built build/generated (icons)');
   }
 }
 

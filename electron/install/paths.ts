@@ -27,11 +27,22 @@ export interface InstallLayout {
   readonly rendererDir: string;
 }
 
-export function installLayout(packageRoot: string): InstallLayout {
+/**
+ * In a checkout or an npm install, everything is in the package root. In the installed app the
+ * package root is the app archive (resources/app.asar) and the corpus lies beside it, outside the
+ * archive (extraResources in build/electron-builder.yml): there the CLI is run by the app's own
+ * binary, which sets `process.resourcesPath` also when it runs a script as plain Node.
+ */
+export function installLayout(packageRoot: string, resourcesPath: string | undefined = electronResourcesPath()): InstallLayout {
+  const packaged = resourcesPath !== undefined && path.dirname(packageRoot) === path.resolve(resourcesPath);
   return {
-    corpusDir: path.join(packageRoot, 'corpus'),
+    corpusDir: packaged ? path.join(resourcesPath, 'corpus') : path.join(packageRoot, 'corpus'),
     rendererDir: path.join(packageRoot, 'dist', 'renderer'),
   };
+}
+
+function electronResourcesPath(): string | undefined {
+  return (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
 }
 
 /**
