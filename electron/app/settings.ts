@@ -1,6 +1,6 @@
 /**
- * What the workbench remembers outside any project: the recently opened project files and the
- * window's place on the screen. One small JSON file per user (in the data folder), written whole
+ * What the workbench remembers outside any project: the recently opened project files, the
+ * window's place on the screen and whether to check for updates. One small JSON file per user (in the data folder), written whole
  * through a temporary file and a rename, so a crash leaves the old settings or the new, never half.
  * A settings file that cannot be read is set aside (renamed, not deleted) and the defaults used:
  * losing a recent list must never stop the workbench from opening.
@@ -23,6 +23,8 @@ const SettingsFile = z.object({
   /** Absolute paths, newest first. */
   recentProjects: z.array(z.string().min(1).max(4096)).max(100).default([]),
   window: WindowBounds.nullable().default(null),
+  /** Quiet update checks (Help menu); they happen only in a build with an update feed. */
+  checkForUpdates: z.boolean().default(true),
 });
 export type SettingsData = z.infer<typeof SettingsFile>;
 
@@ -60,6 +62,14 @@ export class Settings {
 
   saveWindowBounds(bounds: WindowBounds): void {
     this.update({ window: bounds });
+  }
+
+  get checkForUpdates(): boolean {
+    return this.data.checkForUpdates;
+  }
+
+  setCheckForUpdates(on: boolean): void {
+    this.update({ checkForUpdates: on });
   }
 
   private update(change: Partial<SettingsData>): void {

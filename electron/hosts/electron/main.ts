@@ -2,6 +2,7 @@
  * The Electron host: one window on the same API table the browser host and CLI serve. This file
  * only wires Electron to the shared code; the decisions live in window.ts, menu.ts and ipc.ts.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
@@ -17,15 +18,22 @@ import { projectArgument } from '../project-argument';
 import { linkGuards, permissionAllowed } from './window';
 import { DEFAULT_WINDOW_SIZE, restoredBounds } from './window-state';
 import { followingTheme } from './native-theme';
+import { UpdateChecks } from './updates/update-checks';
+import { electronUpdateDialogs } from './updates/update-dialogs';
+import { updateFeed } from './updates/update-feed';
 
 // This file is bundled to dist/electron/main.mjs, beside preload.cjs and below dist/renderer.
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(bundleDir, 'preload.cjs');
 const rendererUrl = pathToFileURL(path.join(bundleDir, '..', 'renderer', 'index.html')).toString();
 
+/** The first quiet update check waits this long after start. */
+const UPDATE_CHECK_DELAY_MS = 10_000;
+
 let mainWindow: BrowserWindow | null = null;
 let projects: ProjectSession | null = null;
 let settings: Settings | null = null;
+let updates: UpdateChecks | null = null;
 /** A file the system asked to open before the window was there (macOS open-file at launch). */
 let fileToOpen: string | null = null;
 
@@ -80,6 +88,15 @@ function buildMenu(): void {
           app.clearRecentDocuments();
           buildMenu();
           send('project-state');
+        },
+        updates: {
+          configured: updates?.configured ?? false,
+          automatic: settings?.checkForUpdates ?? true,
+          setAutomatic: (on) => {
+            settings?.setCheckForUpdates(on);
+            buildMenu();
+          },
+          checkNow: () => void updates?.checkNow(),
         },
       }),
     ),
@@ -193,8 +210,25 @@ async function start(): Promise<void> {
     nativeTheme.themeSource = theme;
   });
   registerApiHandlers(ipcMain, dispatch, workbenchSenderCheck(() => mainWindow?.webContents ?? null, rendererUrl));
+  updates = new UpdateChecks({
+    feed: updateFeed({
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      resourcesPath: process.resourcesPath,
+      appImage: process.env.APPIMAGE,
+      exists: fs.existsSync,
+    }),
+    currentVersion: app.getVersion(),
+    automatic: () => settings?.checkForUpdates ?? false,
+    // Loaded only in a copy with a feed: the others never run the updater's code.
+    loadUpdater: async () => (await import('electron-updater')).default.autoUpdater,
+    dialogs: electronUpdateDialogs(() => mainWindow),
+    log: (message) => console.error(message),
+  });
   buildMenu();
   createWindow();
+  // After the window is up, so a slow network never delays the workbench.
+  setTimeout(() => void updates?.start(), UPDATE_CHECK_DELAY_MS).unref();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
@@ -220,6 +254,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => projects?.dispose());
+  app.on('will-quit', () => {
+    updates?.stop();
+    projects?.dispose();
+  });
   void start();
 }

@@ -15,6 +15,14 @@ export interface MenuContext {
   readonly recent: readonly RecentProject[];
   readonly openRecent: (path: string) => void;
   readonly clearRecent: () => void;
+  readonly updates: {
+    /** Whether this copy has an update feed: without one, the automatic-checks switch is left out. */
+    readonly configured: boolean;
+    readonly automatic: boolean;
+    readonly setAutomatic: (on: boolean) => void;
+    /** Answers in every copy, also to say why it does not update itself. */
+    readonly checkNow: () => void;
+  };
 }
 
 /**
@@ -90,7 +98,21 @@ export function menuTemplate(context: MenuContext): MenuItemConstructorOptions[]
     },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },
-    // macOS puts "About" in the app menu; elsewhere it belongs under Help.
-    { role: 'help', submenu: isMac ? [] : [{ role: 'about' }] },
+    { role: 'help', submenu: helpMenu(context) },
   ];
+}
+
+function helpMenu({ isMac, updates }: MenuContext): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] = [{ label: 'Check for Updates…', click: updates.checkNow }];
+  if (updates.configured) {
+    items.push({
+      label: 'Check for Updates Automatically',
+      type: 'checkbox',
+      checked: updates.automatic,
+      click: (item) => updates.setAutomatic(item.checked),
+    });
+  }
+  // macOS puts "About" in the app menu; elsewhere it belongs under Help.
+  if (!isMac) items.push({ type: 'separator' }, { role: 'about' });
+  return items;
 }

@@ -36,6 +36,15 @@ describe('settings', () => {
     expect(new Settings(file).windowBounds).toEqual({ x: 40, y: 30, width: 1200, height: 800, maximized: true });
   });
 
+  it('keeps the choice to turn automatic update checks off (on until then), and reads a file from before the choice existed', () => {
+    expect(new Settings(file).checkForUpdates).toBe(true);
+    new Settings(file).setCheckForUpdates(false);
+    expect(new Settings(file).checkForUpdates).toBe(false);
+    fs.writeFileSync(file, JSON.stringify({ recentProjects: ['/projects/p.sourcebench'], window: null }));
+    const older = new Settings(file);
+    expect([older.problem, older.recentProjects, older.checkForUpdates]).toEqual([null, ['/projects/p.sourcebench'], true]);
+  });
+
   it('sets a damaged file aside and starts from the defaults, saying so', () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, '{"recentProjects": ["/a.sourcebench", 42');

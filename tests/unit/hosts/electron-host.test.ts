@@ -108,7 +108,17 @@ describe('the Electron window', () => {
 });
 
 describe('the native menu', () => {
-  type Item = { label?: string; role?: string; accelerator?: string; enabled?: boolean; sublabel?: string; click?: () => void; submenu?: Item[]; type?: string };
+  type Item = {
+    label?: string;
+    role?: string;
+    accelerator?: string;
+    enabled?: boolean;
+    checked?: boolean;
+    sublabel?: string;
+    click?: (item?: { checked: boolean }) => void;
+    submenu?: Item[];
+    type?: string;
+  };
   const roles = (items: ReturnType<typeof menuTemplate>) =>
     items.flatMap((item) => [item.role, ...(Array.isArray(item.submenu) ? item.submenu.map((sub) => sub.role) : [])]);
   const recent = [
@@ -119,6 +129,7 @@ describe('the native menu', () => {
     const sent: string[] = [];
     const opened: string[] = [];
     let cleared = 0;
+    const updates: string[] = [];
     const template = menuTemplate({
       isMac: false,
       isPackaged: true,
@@ -127,11 +138,18 @@ describe('the native menu', () => {
       recent,
       openRecent: (file) => opened.push(file),
       clearRecent: () => cleared++,
+      updates: {
+        configured: false,
+        automatic: true,
+        setAutomatic: (on) => updates.push(`automatic ${on}`),
+        checkNow: () => updates.push('check'),
+      },
       ...overrides,
     });
     const file = template[0]!.submenu as Item[];
     const item = (label: string) => file.find((entry) => entry.label === label)!;
-    return { template, file, item, sent, opened, cleared: () => cleared };
+    const help = template.find((entry) => entry.role === 'help')!.submenu as Item[];
+    return { template, file, item, help, sent, opened, updates, cleared: () => cleared };
   }
 
   it('has Edit, View, Window and Help with the usual roles', () => {
@@ -210,6 +228,22 @@ describe('the native menu', () => {
     expect(sent).toEqual(['search', 'find']);
     expect(search.accelerator).toBe('CmdOrCtrl+Shift+F');
     expect(find.accelerator).toBe('CmdOrCtrl+F');
+  });
+
+  it('Help checks for updates in every copy; the automatic-checks switch only where a feed is configured', () => {
+    const plain = menu();
+    expect(plain.help.map((entry) => entry.label ?? entry.role ?? entry.type)).toEqual(['Check for Updates…', 'separator', 'about']);
+    plain.help[0]!.click!();
+    expect(plain.updates).toEqual(['check']);
+
+    const switched: boolean[] = [];
+    const fed = menu({ updates: { configured: true, automatic: false, setAutomatic: (on) => switched.push(on), checkNow: () => {} } });
+    const automatic = fed.help.find((entry) => entry.label === 'Check for Updates Automatically')!;
+    expect(automatic).toMatchObject({ type: 'checkbox', checked: false });
+    // Electron flips a checkbox before calling its click: the new state is the item's.
+    automatic.click!({ checked: true });
+    expect(switched).toEqual([true]);
+    expect(menu({ isMac: true }).help.map((entry) => entry.label ?? entry.role)).toEqual(['Check for Updates…']);
   });
 
   it('adds the application menu on macOS and developer tools (F12) only when unpackaged', () => {

@@ -76,9 +76,13 @@ describe('the electron-builder configuration', () => {
     expect(packageJson().version).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
   });
 
-  it('has no update feed: electron-updater is not installed, so nothing could read one', () => {
-    expect(fs.existsSync(path.join(repoRoot, 'node_modules', 'electron-updater'))).toBe(false);
+  it('names no update feed (auto-update stays off until a build names one), and ships the updater that would read it', () => {
     expect(config).toHaveProperty('publish', null);
+    expect(packageJson().dependencies).toHaveProperty('electron-updater');
+  });
+
+  it('builds the zip beside the dmg on macOS: the macOS updater installs from the zip', () => {
+    expect(config.mac?.target).toEqual(expect.arrayContaining(['dmg', 'zip']));
   });
 
   it('opens .sourcebench files, with a document icon for Windows (.ico) and macOS (.icns)', () => {

@@ -10,9 +10,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builderConfig, ensureDist, ensureIcons, packageJson } from '../../support/packaging';
 import { corpusDir, repoRoot, tempDir } from '../../support/temp';
+import { appAdapter, appImageUpdater, recordingDialogs, serveFeed } from '../../support/update-feed';
+import { UpdateChecks } from '../../../electron/hosts/electron/updates/update-checks';
+import { updateFeed } from '../../../electron/hosts/electron/updates/update-feed';
 
 /** Electron's binary, standing in: it prints how it was run, as the CLI command runs it. */
 const FAKE_ELECTRON = `#!/bin/sh
@@ -47,31 +50,38 @@ const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(fil
  */
 const nodeModulesIsLink = fs.lstatSync(path.join(repoRoot, 'node_modules')).isSymbolicLink();
 
-beforeAll(async () => {
-  await ensureDist();
-  await ensureIcons();
-  ({ dir, cleanup } = tempDir('sourcebench-pack-'));
+/** The stand-in for Electron's binary and files that electron-builder copies into the app. */
+function standInElectron(): { electronDist: string; electronVersion: string } {
   const electronDist = path.join(dir, 'electron-dist');
-  fs.mkdirSync(electronDist);
-  fs.writeFileSync(path.join(electronDist, 'electron'), FAKE_ELECTRON, { mode: 0o755 });
-  fs.writeFileSync(path.join(electronDist, 'LICENSE'), 'stand-in\n');
   const electronVersion = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
-  fs.writeFileSync(path.join(electronDist, 'version'), electronVersion);
+  if (!fs.existsSync(electronDist)) {
+    fs.mkdirSync(electronDist);
+    fs.writeFileSync(path.join(electronDist, 'electron'), FAKE_ELECTRON, { mode: 0o755 });
+    fs.writeFileSync(path.join(electronDist, 'LICENSE'), 'stand-in\n');
+    fs.writeFileSync(path.join(electronDist, 'version'), electronVersion);
+  }
+  return { electronDist, electronVersion };
+}
 
+/**
+ * Packs the Linux app from build/electron-builder.yml (with `change` on top, as `-c.` options on
+ * the command line would be) into `output`; returns the unpacked app folder and what the .deb and
+ * AppImage targets computed before they would have run their tools.
+ */
+async function packLinux(output: string, change: Record<string, unknown> = {}): Promise<{ appDir: string; computed: unknown[] }> {
   const { Arch, build, Platform } = await import('electron-builder');
   const config = builderConfig();
   const computed: unknown[] = [];
-  const started = Date.now();
   await build({
     projectDir: repoRoot,
     targets: Platform.LINUX.createTarget(['deb', 'AppImage'], process.arch === 'arm64' ? Arch.arm64 : Arch.x64),
     config: {
       ...(config as object),
-      electronDist,
-      electronVersion,
+      ...standInElectron(),
       npmRebuild: false,
       ...(nodeModulesIsLink ? { allowMissingDependencies: true } : {}),
-      directories: { ...(config.directories as object), output: path.join(dir, 'release') },
+      directories: { ...(config.directories as object), output },
+      ...change,
     },
     effectiveOptionComputed: async (options: unknown) => {
       // The .deb hands over its fpm arguments and its desktop entry's temporary file, gone after the build.
@@ -79,11 +89,20 @@ beforeAll(async () => {
       return true;
     },
   });
+  return { appDir: path.join(output, process.arch === 'arm64' ? 'linux-arm64-unpacked' : 'linux-unpacked'), computed };
+}
+
+beforeAll(async () => {
+  await ensureDist();
+  await ensureIcons();
+  ({ dir, cleanup } = tempDir('sourcebench-pack-'));
+  const started = Date.now();
+  const packed = await packLinux(path.join(dir, 'release'));
   packSeconds = (Date.now() - started) / 1000;
-  appDir = path.join(dir, 'release', process.arch === 'arm64' ? 'linux-arm64-unpacked' : 'linux-unpacked');
+  appDir = packed.appDir;
   archived = new Set(listPackage(path.join(appDir, 'resources', 'app.asar'), { isPack: false }).map((entry) => entry.split(path.sep).join('/').replace(/^\//, '')));
-  const deb = computed.find((entry): entry is [string[], string] => Array.isArray(entry));
-  const appImage = computed.find((entry): entry is { desktop: string } => !Array.isArray(entry) && typeof entry === 'object' && entry !== null && 'desktop' in entry);
+  const deb = packed.computed.find((entry): entry is [string[], string] => Array.isArray(entry));
+  const appImage = packed.computed.find((entry): entry is { desktop: string } => !Array.isArray(entry) && typeof entry === 'object' && entry !== null && 'desktop' in entry);
   [debArgs, debDesktopEntry] = deb!;
   appImageDesktop = appImage!.desktop;
 }, 180_000);
@@ -212,4 +231,47 @@ describe('the .deb, as electron-builder would hand it to fpm', () => {
     expect(entry).toMatch(/^MimeType=application\/x-sourcebench;$/m);
     expect(appImageDesktop).toMatch(/^MimeType=application\/x-sourcebench;$/m);
   });
+});
+
+describe('auto-update', () => {
+  /** What the updater decides from the packed app's resources, run as an AppImage. */
+  const feedOf = (app: string) =>
+    updateFeed({ isPackaged: true, platform: 'linux', resourcesPath: path.join(app, 'resources'), appImage: path.join(dir, 'Sourcebench.AppImage'), exists: fs.existsSync });
+
+  it('is off in the app as configured (publish: null): no feed in its resources, so it never checks', () => {
+    expect(fs.existsSync(path.join(appDir, 'resources', 'app-update.yml'))).toBe(false);
+    expect(feedOf(appDir)).toMatchObject({ configured: false, reason: expect.stringContaining('built without an update feed') });
+  });
+
+  it('is on in the app packed with a feed named on the command line, and its updater finds the newer version there', async () => {
+    const { version } = packageJson();
+    const newer = `${Number(version.split('.')[0]) + 1}.0.0`;
+    const server = await serveFeed(newer);
+    try {
+      // As `npm run dist -- -c.publish.provider=generic -c.publish.url=…` would.
+      const { appDir: fedApp } = await packLinux(path.join(dir, 'release-with-feed'), { publish: { provider: 'generic', url: server.url } });
+      const feed = feedOf(fedApp);
+      expect(feed).toEqual({ configured: true, configPath: path.join(fedApp, 'resources', 'app-update.yml') });
+      expect(fs.readFileSync(path.join(fedApp, 'resources', 'app-update.yml'), 'utf8')).toContain(server.url);
+
+      const appImage = path.join(dir, 'Sourcebench.AppImage');
+      fs.writeFileSync(appImage, '#!/bin/sh\n', { mode: 0o755 });
+      const dialogs = recordingDialogs();
+      const checks = new UpdateChecks({
+        feed,
+        currentVersion: version,
+        automatic: () => true,
+        loadUpdater: appImageUpdater(appAdapter(path.join(dir, 'fed-user'), path.join(fedApp, 'resources', 'app-update.yml'), version), appImage),
+        dialogs,
+        log: () => {},
+      });
+      await checks.checkNow();
+      expect(dialogs.said[0]).toBe(`downloading ${newer}`);
+      await vi.waitFor(() => expect(dialogs.said).toEqual([`downloading ${newer}`, `ready ${newer}`]), { timeout: 10_000 });
+      expect(server.requests).toEqual(['/latest-linux.yml', `/Sourcebench-${newer}.AppImage`]);
+    } finally {
+      delete process.env.APPIMAGE;
+      await server.close();
+    }
+  }, 180_000);
 });
