@@ -81,6 +81,25 @@ describe('the electron-builder configuration', () => {
     expect(packageJson().dependencies).toHaveProperty('electron-updater');
   });
 
+  it("takes a feed named on npm run dist's command line, as the README shows, over publish: null", async () => {
+    const { configureBuildCommand, normalizeOptions } = require('electron-builder/out/builder.js') as {
+      configureBuildCommand: (yargs: unknown) => { parseSync: () => unknown };
+      normalizeOptions: (args: unknown) => { config: unknown };
+    };
+    const { getConfig } = require('app-builder-lib/out/util/config/config.js') as {
+      getConfig: (projectDir: string, configPath: string | null, configFromOptions: unknown) => Promise<{ publish?: unknown; appId?: string }>;
+    };
+    const yargs = require('yargs') as (argv: string[]) => unknown;
+    // What `npm run dist -- -c.publish.provider=generic -c.publish.url=…` hands electron-builder.
+    const script = packageJson().scripts.dist!;
+    const argv = [...script.slice(script.indexOf('electron-builder ') + 'electron-builder '.length).split(' '), '-c.publish.provider=generic', '-c.publish.url=https://example.org/sourcebench/'];
+    const { config: fromCommandLine } = normalizeOptions(configureBuildCommand(yargs(argv)).parseSync());
+    const merged = await getConfig(repoRoot, null, fromCommandLine);
+    expect(merged.publish).toEqual({ provider: 'generic', url: 'https://example.org/sourcebench/' });
+    expect(merged.appId).toBe(config.appId);
+    expect(fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8')).toContain('npm run dist -- -c.publish.provider=generic -c.publish.url=https://example.org/sourcebench/');
+  });
+
   it('builds the zip beside the dmg on macOS: the macOS updater installs from the zip', () => {
     expect(config.mac?.target).toEqual(expect.arrayContaining(['dmg', 'zip']));
   });
