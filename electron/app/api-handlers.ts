@@ -80,13 +80,7 @@ export function createProjectHandlers(project: Project, host: HostKind, options:
     getWorkspace: () => workspace.get(),
     saveWorkspace: (input) => workspace.save(input),
     importExchange: ({ fileName, data }) => importExchangeFile(project, fileName, decodeWithinLimit(data, maxImportBytes)),
-    backupProject: async ({ path }) => {
-      try {
-        return await project.backupTo(path ?? null, new Date());
-      } catch (error) {
-        throw new ApiError('invalid_input', (error as Error).message, 'path');
-      }
-    },
+    backupProject: ({ path }) => project.backupTo(path ?? null, new Date()),
     search: (input) => searchProject(project, input),
     suggestPassages: (input) => suggestPassages(project, input),
     exportNotes: (input) => exportNotes(reader, input, exportDate()),

@@ -152,19 +152,7 @@ export class ProjectSession {
   async saveCopy(given: string, overwrite: boolean): Promise<{ path: string; bytes: number }> {
     const open = this.current;
     if (open === null) throw new ApiError('no_project', 'No project is open: there is nothing to copy.');
-    const filePath = this.resolve(given);
-    if (samePath(filePath, open.project.path)) {
-      throw new ApiError('invalid_input', 'The copy must go to another file than the open project.', 'path');
-    }
-    if (!overwrite && fs.existsSync(filePath)) {
-      throw new ApiError('conflict', `${filePath} already exists; choose another name (nothing was written).`, 'path');
-    }
-    fs.mkdirSync(path.dirname(filePath), { recursive: true });
-    try {
-      return await open.project.backupTo(filePath, new Date());
-    } catch (error) {
-      throw new ApiError('invalid_input', (error as Error).message, 'path');
-    }
+    return open.project.backupTo(this.resolve(given), new Date(), { replace: overwrite, makeFolder: true });
   }
 
   /** Closes the open project (the host is stopping). */

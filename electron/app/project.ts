@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ApiError } from '../../shared/errors';
 import { normalize, NORMALIZER } from '../../shared/text/normalize';
 import { bundledEntry, seedBundledCorpus } from '../corpus/seed';
 import { ProjectFileError } from '../store/database';
@@ -133,15 +134,27 @@ export class Project {
   }
 
   /**
-   * Backs the project up to a file the user named, or to a new one in the Backups folder beside
-   * the project (named by the moment, so backups never overwrite each other). The copy is written
-   * whole or not at all; the project itself is never the target.
+   * Backs the project up (File > Back Up, Save a Copy As) to a file the user named, or to a new one
+   * in the Backups folder beside the project (named by the moment, so backups never overwrite each
+   * other). The copy is written whole or not at all; the project itself is never the target, nor
+   * an existing file unless `replace` (the user confirmed it). A missing folder is made for the
+   * Backups folder and where `makeFolder` says so (Save a Copy As); Back Up writes only into
+   * folders that exist. Refusals name the path field.
    */
-  async backupTo(destination: string | null, at: Date): Promise<{ path: string; bytes: number }> {
+  async backupTo(destination: string | null, at: Date, { replace = true, makeFolder = false } = {}): Promise<{ path: string; bytes: number }> {
     const target = path.resolve(destination ?? this.defaultBackupPath(at));
-    if (target === path.resolve(this.path)) throw new Error('The backup must go to another file than the project itself');
-    if (!destination) fs.mkdirSync(path.dirname(target), { recursive: true });
-    await writeWhole(target, (temporary) => this.backup(temporary));
+    if (target === path.resolve(this.path)) {
+      throw new ApiError('invalid_input', 'The copy must go to another file than the project itself.', 'path');
+    }
+    if (!replace && fs.existsSync(target)) {
+      throw new ApiError('conflict', `${target} already exists; choose another name (nothing was written).`, 'path');
+    }
+    if (!destination || makeFolder) fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      await writeWhole(target, (temporary) => this.backup(temporary));
+    } catch (error) {
+      throw new ApiError('invalid_input', (error as Error).message, 'path');
+    }
     return { path: target, bytes: fs.statSync(target).size };
   }
 

@@ -44,7 +44,7 @@ describe('backupProject', () => {
   it('refuses the project itself and a folder that does not exist, saying why, and leaves nothing behind', async () => {
     await expect(fixture.client.backupProject({ path: fixture.project.path })).rejects.toMatchObject({
       field: 'path',
-      message: 'The backup must go to another file than the project itself',
+      message: 'The copy must go to another file than the project itself.',
     });
     const missing = path.join(path.dirname(fixture.project.path), 'no such folder', 'copy.sourcebench');
     await expect(fixture.client.backupProject({ path: missing })).rejects.toThrow(`Cannot write ${missing}`);

@@ -128,7 +128,7 @@ describe('a project session', () => {
     expect(copy.bytes).toBeGreaterThan(0);
     expect((await client.getProjectState({})).open?.path).toBe(first);
     expect((await refusal(client.saveProjectCopy({ path: 'For my supervisor' }))).code).toBe('conflict');
-    expect((await refusal(client.saveProjectCopy({ path: first }))).message).toContain('another file than the open project');
+    expect((await refusal(client.saveProjectCopy({ path: first }))).message).toContain('another file than the project itself');
     await client.saveProjectCopy({ path: 'For my supervisor', overwrite: true });
     await client.openProject({ path: copy.path });
     expect((await client.listAnnotations({})).map((entry) => [entry.id, entry.color])).toEqual([[made.id, 'red']]);
