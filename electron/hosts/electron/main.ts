@@ -63,9 +63,8 @@ async function chooseProjectFile(purpose: ChoosePurpose, directory: string): Pro
   return path.extname(result.filePath) === '' ? `${result.filePath}${PROJECT_EXTENSION}` : result.filePath;
 }
 
-/** The window says which project it shows; the menu's Open Recent and the system's recent list follow. */
+/** The menu's Open Recent and the system's recent list follow the project shown (the title follows the page's). */
 function projectSwitched(open: ProjectFile | null): void {
-  mainWindow?.setTitle(open ? `${open.name} — Sourcebench` : 'Sourcebench');
   if (process.platform === 'darwin') mainWindow?.setRepresentedFilename(open?.path ?? '');
   if (open) app.addRecentDocument(open.path);
   buildMenu();
@@ -134,7 +133,8 @@ function createWindow(): void {
     height: saved?.height ?? DEFAULT_WINDOW_SIZE.height,
     minWidth: 720,
     minHeight: 480,
-    title: projects?.state().open ? `${projects.state().open!.name} — Sourcebench` : 'Sourcebench',
+    // The page puts the project's name in front as soon as it has read which one is open.
+    title: 'Sourcebench',
     // Dark before the page has drawn, when the system (or the app's last choice) is dark.
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1d1c1a' : '#f7f5f0',
     // Shown once the first frame is ready, so the user never sees a white flash.
@@ -159,7 +159,7 @@ function createWindow(): void {
     },
   });
   if (saved?.maximized) mainWindow.maximize();
-  // The page keeps its own title (the project's name): the window shows it as it is.
+  // Electron's default: the window's title is the page's (ProjectRoot names the open project there).
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   const window = mainWindow;
   window.on('close', () => {
