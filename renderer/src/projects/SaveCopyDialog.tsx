@@ -7,8 +7,8 @@ import type { ProjectFile, ProjectState } from '../../../shared/projects';
 import { sizeOf } from '../export/export-job';
 import { messageOf } from '../state/errors';
 import { Dialog } from '../workspace/Dialog';
-import { copyNameOf, projectPathFor } from './project-paths';
-import './projects.css';
+import { copyNameOf } from './project-paths';
+import { ProjectFileForm } from './ProjectFileForm';
 
 export interface SavedCopy {
   readonly path: string;
@@ -35,7 +35,6 @@ export function SaveCopyDialog({ project, state, onSave, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<SavedCopy | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const target = projectPathFor(name, state.dataDirectory);
 
   const save = async () => {
     setBusy(true);
@@ -50,66 +49,39 @@ export function SaveCopyDialog({ project, state, onSave, onClose }: Props) {
     }
   };
 
-  const canSave = !busy && name.trim() !== '';
   return (
     <Dialog title="Save a copy" onClose={onClose} className="project-form-dialog" describedBy={`${id}-explanation`}>
       <p id={`${id}-explanation`} className="muted">
         Writes the whole project ({project.name}) to another file, to send or keep. You go on working in {project.name}.
       </p>
-      <form
-        className="project-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (canSave) void save();
-        }}
+      <ProjectFileForm
+        label="Name or path of the copy"
+        name={name}
+        onName={setName}
+        dataDirectory={state.dataDirectory}
+        verb="Writes"
+        hint="Give a name (the copy goes in the data folder) or a full path."
+        busy={busy}
+        busyText="Saving the copy…"
+        lockedWhileBusy
+        error={error}
+        submitLabel="Save copy"
+        cancelLabel={done ? 'Close' : 'Cancel'}
+        onSubmit={() => void save()}
+        onCancel={onClose}
+        status={
+          done && (
+            <p className="project-saved" role="status">
+              {savedCopyMessage(done, project)}
+            </p>
+          )
+        }
       >
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Name or path of the copy</label>
-          <input
-            id={`${id}-name`}
-            value={name}
-            required
-            spellCheck={false}
-            disabled={busy}
-            aria-invalid={error !== null || undefined}
-            aria-describedby={`${id}-target${error ? ` ${id}-error` : ''}`}
-            onChange={(event) => setName(event.target.value)}
-            data-autofocus
-          />
-          <span id={`${id}-target`} className="project-target">
-            {target ? (
-              <>
-                Writes <code>{target}</code>
-              </>
-            ) : (
-              'Give a name (the copy goes in the data folder) or a full path.'
-            )}
-          </span>
-        </div>
         <label className="checkbox">
           <input type="checkbox" checked={overwrite} disabled={busy} onChange={(event) => setOverwrite(event.target.checked)} />
           Replace an existing file
         </label>
-        {busy && <p className="muted">Saving the copy…</p>}
-        {done && (
-          <p className="project-saved" role="status">
-            {savedCopyMessage(done, project)}
-          </p>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="banner error project-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>
-            {done ? 'Close' : 'Cancel'}
-          </button>
-          <button type="submit" className="primary" disabled={!canSave}>
-            Save copy
-          </button>
-        </div>
-      </form>
+      </ProjectFileForm>
     </Dialog>
   );
 }
