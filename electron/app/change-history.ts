@@ -88,7 +88,7 @@ export class ChangeHistory {
   /** Writes a change in one transaction and makes it the newest undoable one. */
   apply(label: string, snapshots: readonly Snapshot[]): void {
     this.noticeOtherWriters();
-    this.db.transaction(() => this.restore(snapshots, 'after'))();
+    this.db.transaction(() => this.restore(snapshots, 'after')).immediate();
     this.undoStack.push({ label, snapshots });
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     this.redoStack.length = 0;
@@ -164,7 +164,7 @@ export class ChangeHistory {
     this.noticeOtherWriters();
     const change = from[from.length - 1];
     if (!change) throw new ApiError('conflict', nothing);
-    this.db.transaction(() => this.restore(change.snapshots, side))();
+    this.db.transaction(() => this.restore(change.snapshots, side)).immediate();
     to.push(from.pop()!);
     this.logRevision(change.snapshots, side);
     return this.state();

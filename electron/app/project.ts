@@ -65,7 +65,7 @@ export class Project {
     return this.opened.db.transaction(() => {
       const added = this.documents.addVersion(documentId, version);
       return { ...added, ...this.annotations.reanchorDocument(documentId, added.versionId, reanchoring) };
-    })();
+    }).immediate();
   }
 
   /**
@@ -73,7 +73,7 @@ export class Project {
    * that adds documents, tags and annotations leaves the project as it was if any step fails.
    */
   transaction<T>(work: () => T): T {
-    return this.opened.db.transaction(work)();
+    return this.opened.db.transaction(work).immediate();
   }
 
   static open(filePath: string, options: ProjectOptions): Project {
@@ -110,7 +110,7 @@ export class Project {
         const settings = bundledEntry(corpusDir, version.sha256)?.normalize ?? { layout: 'line-per-block' as const };
         this.documents.insertText(version.id, NORMALIZER, decoded, decoded, normalize(decoded, settings));
       }
-    })();
+    }).immediate();
   }
 
   get path(): string {

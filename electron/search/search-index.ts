@@ -167,14 +167,14 @@ export class SearchIndex {
       this.db
         .prepare('INSERT INTO search_versions (version_id, document_id, first_row, row_count) VALUES (?, ?, ?, ?)')
         .run(version.versionId, version.documentId, firstRow, rows.length);
-    })();
+    }).immediate();
   }
 
   private dropVersionsOfRemovedDocuments(): void {
     const orphans = this.db
       .prepare('SELECT version_id, document_id, first_row, row_count FROM search_versions s WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = s.document_id)')
       .all() as IndexedVersion[];
-    if (orphans.length > 0) this.db.transaction(() => orphans.forEach((old) => this.dropVersion(old)))();
+    if (orphans.length > 0) this.db.transaction(() => orphans.forEach((old) => this.dropVersion(old))).immediate();
   }
 
   private dropVersion(old: IndexedVersion): void {
@@ -201,7 +201,7 @@ export class SearchIndex {
         this.db.prepare('INSERT INTO search_items (rowid, forms, stems, cross) VALUES (?, ?, ?, ?)').run(itemRow, columns.forms, columns.stems, columns.cross);
       }
       this.db.prepare('DELETE FROM search_stale_items').run();
-    })();
+    }).immediate();
   }
 
   /** The text a note, tag or claim is found by and shown with; null where it no longer exists. */

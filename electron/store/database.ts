@@ -220,5 +220,5 @@ function migrate(db: Database.Database, list: readonly Migration[]): void {
     // sql-safe: PRAGMA takes no parameters; a constant and a count
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${list.length}`);
-  })();
+  }).immediate();
 }

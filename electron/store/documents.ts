@@ -96,7 +96,7 @@ export class DocumentRepository {
           createdAt: this.now().toISOString(),
         });
       return { documentId, versionId: this.insertVersion(documentId, version) };
-    })();
+    }).immediate();
   }
 
   /** Adds a new version to a document; the older versions stay as they are. */
@@ -116,7 +116,7 @@ export class DocumentRepository {
         );
       }
       return { documentId, versionId: this.insertVersion(documentId, version) };
-    })();
+    }).immediate();
   }
 
   private insertVersion(documentId: string, version: NewVersion): string {
