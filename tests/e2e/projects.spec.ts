@@ -5,7 +5,8 @@
  * is refused with the open project left open and working; Save a copy writes a project that opens
  * with the same annotations and does not replace a file unasked; Close project shows the picker;
  * Mod+O opens the projects and Mod+Shift+I still imports. The layout of a project is saved into it
- * before another is opened, even when the switch comes before the layout's debounced save.
+ * before another is opened, even when the switch comes before the layout's debounced save. A
+ * dialog opened over another (the projects over Export) is the only one Escape closes.
  *
  * The spec switches its host between projects, so it has a host and data folder of its own
  * (`projects`), never the shared 'e2e' workbench; each test starts on the host's first project.
@@ -264,4 +265,17 @@ test('Mod+O opens the projects (not the import), Mod+Shift+I the import', async 
   await page.keyboard.press('Control+Shift+I');
   expect((await chooser).isMultiple()).toBe(true);
   await expect(page.getByRole('group', { name: 'Project file' }).getByRole('button', { name: 'Import…' })).toHaveAttribute('title', /Ctrl\+Shift\+I/);
+});
+
+test('Escape closes only the dialog on top: the projects opened over Export, then Export', async ({ page, projects }) => {
+  await openWorkbench(page, projects);
+  await page.keyboard.press('Control+E');
+  const exportDialog = page.getByRole('dialog', { name: /Export/ });
+  await expect(exportDialog).toBeVisible();
+  const picker = await projectsDialog(page);
+  await page.keyboard.press('Escape');
+  await expect(picker).toBeHidden();
+  await expect(exportDialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(exportDialog).toBeHidden();
 });

@@ -1,8 +1,12 @@
 /**
  * A small modal dialog: focus goes in on open (to the control marked data-autofocus, else the
- * first) and back where it was on close; Escape and a click on the backdrop close it.
+ * first) and back where it was on close; Escape and a click on the backdrop close it. Dialogs can
+ * stack (File › Open Project… over Export…): Escape closes only the newest.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+
+/** The open dialogs, oldest first. Each listens on window, and listeners there run oldest first. */
+const openDialogs: object[] = [];
 
 interface Props {
   readonly title: string;
@@ -23,8 +27,10 @@ export function Dialog({ title, onClose, children, className, describedBy }: Pro
     const first =
       box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? box.current?.querySelector<HTMLElement>('input, select, textarea, button');
     (first ?? box.current)?.focus();
+    const self = {};
+    openDialogs.push(self);
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
+      if (event.key === 'Escape' && openDialogs.at(-1) === self) {
         event.preventDefault();
         event.stopPropagation();
         close.current();
@@ -32,6 +38,7 @@ export function Dialog({ title, onClose, children, className, describedBy }: Pro
     };
     window.addEventListener('keydown', onKey, true);
     return () => {
+      openDialogs.splice(openDialogs.indexOf(self), 1);
       window.removeEventListener('keydown', onKey, true);
       before?.focus?.();
     };
