@@ -18,6 +18,7 @@ import { projectArgument } from '../project-argument';
 import { linkGuards, permissionAllowed } from './window';
 import { DEFAULT_WINDOW_SIZE, restoredBounds } from './window-state';
 import { followingTheme } from './native-theme';
+import { contextMenuTemplate } from './context-menu';
 import { UpdateChecks } from './updates/update-checks';
 import { electronUpdateDialogs } from './updates/update-dialogs';
 import { updateFeed } from './updates/update-feed';
@@ -154,7 +155,7 @@ function createWindow(): void {
       // A file dropped on the window must not replace the workbench with that file.
       navigateOnDragDrop: false,
       safeDialogs: true,
-      // Notes are prose: misspellings are underlined, with suggestions in the context menu.
+      // Notes are prose: misspellings are underlined, with suggestions in the context menu (context-menu.ts).
       spellcheck: true,
     },
   });
@@ -162,6 +163,13 @@ function createWindow(): void {
   // Electron's default: the window's title is the page's (ProjectRoot names the open project there).
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   const window = mainWindow;
+  window.webContents.on('context-menu', (_event, params) => {
+    const items = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => window.webContents.replaceMisspelling(word),
+      addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (items.length > 0) Menu.buildFromTemplate(items).popup({ window });
+  });
   window.on('close', () => {
     settings?.saveWindowBounds({ ...window.getNormalBounds(), maximized: window.isMaximized() });
   });
