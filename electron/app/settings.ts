@@ -1,7 +1,8 @@
 /**
  * What the workbench remembers outside any project: the recently opened project files, the
- * window's place on the screen and whether to check for updates. One small JSON file per user (in the data folder), written whole
- * through a temporary file and a rename, so a crash leaves the old settings or the new, never half.
+ * window's place on the screen and whether to check for updates. One small JSON file per user (in
+ * the data folder), written whole through a temporary file and a rename, so a crash leaves the old
+ * settings or the new, never half.
  * A settings file that cannot be read is set aside (renamed, not deleted) and the defaults used:
  * losing a recent list must never stop the workbench from opening.
  */
