@@ -37,7 +37,10 @@ describe('Electronegativity over the Electron host', () => {
   function stage(name: string, html: string, replace: (file: string, text: string) => string = (_file, text) => text): string {
     const dir = path.join(temp.dir, name);
     fs.mkdirSync(dir);
-    for (const file of fs.readdirSync(hostDir)) {
+    // Sub-folders too (updates/), so everything the host runs is scanned.
+    for (const entry of fs.readdirSync(hostDir, { recursive: true, withFileTypes: true }).filter((found) => found.isFile())) {
+      const file = path.relative(hostDir, path.join(entry.parentPath, entry.name));
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), replace(file, fs.readFileSync(path.join(hostDir, file), 'utf8')));
     }
     fs.writeFileSync(path.join(dir, 'index.html'), html);
