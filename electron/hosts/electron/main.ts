@@ -95,6 +95,8 @@ function buildMenu(): void {
           setAutomatic: (on) => {
             settings?.setCheckForUpdates(on);
             buildMenu();
+            // Turned on: look now rather than at the next daily check.
+            if (on) void updates?.checkQuietly();
           },
           checkNow: () => void updates?.checkNow(),
         },
