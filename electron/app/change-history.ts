@@ -95,6 +95,20 @@ export class ChangeHistory {
     this.logRevision(snapshots, 'after');
   }
 
+  /**
+   * A new version of a document moved its highlights outside this history (re-anchoring is not a
+   * change the user can undo). A change that holds one of them in its old place would put it back
+   * on the old version, so undo stops short of the newest such change (the older ones cannot be
+   * reached without undoing it); redo, as after any new write, is cleared.
+   */
+  forgetHighlightsOf(documentId: string): void {
+    const touches = (change: Change) =>
+      change.snapshots.some((snapshot) => snapshot.kind === 'annotation' && (snapshot.before ?? snapshot.after)!.documentId === documentId);
+    const newest = this.undoStack.findLastIndex(touches);
+    if (newest >= 0) this.undoStack.splice(0, newest + 1);
+    this.redoStack.length = 0;
+  }
+
   state(): HistoryState {
     this.noticeOtherWriters();
     const undo = this.undoStack[this.undoStack.length - 1];

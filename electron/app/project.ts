@@ -62,10 +62,12 @@ export class Project {
     version: NewVersion,
     reanchoring: { plan?: ReanchorPlan; onProgress?: ReanchorProgress } = {},
   ): AddedVersion & { anchored: number; orphans: number } {
-    return this.opened.db.transaction(() => {
-      const added = this.documents.addVersion(documentId, version);
-      return { ...added, ...this.annotations.reanchorDocument(documentId, added.versionId, reanchoring) };
+    const added = this.opened.db.transaction(() => {
+      const stored = this.documents.addVersion(documentId, version);
+      return { ...stored, ...this.annotations.reanchorDocument(documentId, stored.versionId, reanchoring) };
     }).immediate();
+    this.history.forgetHighlightsOf(documentId);
+    return added;
   }
 
   /**

@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Annotation } from '../../shared/annotations';
 import type { DocumentSummary } from '../../shared/domain';
 import { longVolkogonovPdf } from '../support/long-pdf';
-import { repoRoot } from '../support/temp';
-import { expect, hostApi, leaveProjectAsFound, test } from './workbench';
+import { corpusDir, repoRoot } from '../support/temp';
+import { expect, hostApi, leaveProjectAsFound, ownWorkbench, test, type Workbench } from './workbench';
 
 const fixtures = path.join(repoRoot, 'tests', 'fixtures', 'import');
 
@@ -178,4 +178,31 @@ test.describe('importing one\'s own sources', () => {
     await expect(after.nth(3)).toHaveText(fourthTitle);
     await expect(after.nth(0)).toHaveText(titles[0]!);
   });
+});
+
+// A new version of a corpus document changes the project for good: a host of its own.
+const versionsTest = test.extend<object, { versions: Workbench }>({ versions: ownWorkbench('versions') });
+
+versionsTest('after a new version is imported, Undo no longer offers a change that would put a highlight back on the old version', async ({ page, versions }, testInfo) => {
+  const [russian] = await hostApi<DocumentSummary[]>(versions, 'listDocuments');
+  const { text } = await hostApi<{ text: string }>(versions, 'getVersionContent', { versionId: russian!.currentVersionId });
+  const start = text.indexOf('Надежда Аллилуева');
+  await hostApi(versions, 'createAnnotation', { versionId: russian!.currentVersionId, start, end: start + 'Надежда Аллилуева'.length, color: 'green' });
+  await page.goto(versions.server.url);
+  await expect(page.locator('section.pane')).toHaveCount(3);
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await expect(undo).toBeEnabled();
+
+  // The editor's revision puts a sentence in front: every passage moves.
+  const revised = testInfo.outputPath('revised.txt');
+  fs.writeFileSync(revised, `Предисловие редактора. ${fs.readFileSync(path.join(corpusDir, '000_01da8a07c5673cc1.txt'), 'utf8')}`);
+  await page.getByTestId('import-input').setInputFiles(revised);
+  const dialog = page.getByRole('dialog', { name: /Import revised\.txt/ });
+  await dialog.getByLabel('Import as').selectOption(russian!.id);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(undo).toBeDisabled();
+  const [highlight] = await hostApi<Annotation[]>(versions, 'listAnnotations', { documentId: russian!.id });
+  expect(highlight!.versionId).not.toBe(russian!.currentVersionId);
+  expect(highlight!.status).toBe('anchored');
 });

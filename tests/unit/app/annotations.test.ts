@@ -216,3 +216,42 @@ describe('a new version of a document', () => {
     expect((await client.getVersionContent({ versionId: russian.currentVersionId })).text).toContain(second.slice(0, 60));
   });
 });
+
+describe('undo after a new version of a document', () => {
+  async function importRevision(text: string): Promise<string> {
+    const { jobId } = await client.startImport({ fileName: 'revised.txt', data: Buffer.from(text, 'utf8').toString('base64'), versionOf: russian.id });
+    let job = await client.getImportJob({ jobId });
+    while (job.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      job = await client.getImportJob({ jobId });
+    }
+    expect(job.state).toBe('done');
+    return job.versionId!;
+  }
+
+  it('never puts a highlight back on the old version; changes made before it to other things can still be undone', async () => {
+    const raw = (await import('node:fs')).readFileSync(path.join(corpusDir, '000_01da8a07c5673cc1.txt'), 'utf8');
+    const highlight = await client.createAnnotation({ ...(await passage(russian, 'Надежда Аллилуева')), color: 'green' });
+    await client.updateAnnotation({ id: highlight.id, color: 'red' });
+    const tag = await client.createTag({ name: 'Suicide or murder' });
+    // The revision adds a sentence in front: every passage moves.
+    const versionId = await importRevision(`Предисловие редактора. ${raw}`);
+    const newText = (await client.getVersionContent({ versionId })).text;
+    const onNewVersion = async () => {
+      const [now] = await client.listAnnotations({ documentId: russian.id });
+      expect(now).toMatchObject({ id: highlight.id, versionId, status: 'anchored', color: 'red' });
+      expect(newText.slice(now!.start!, now!.end!)).toBe('Надежда Аллилуева');
+    };
+    await onNewVersion();
+
+    // The newest change not about this document's highlights is still there to undo.
+    expect(await client.getHistory({})).toMatchObject({ canUndo: true, canRedo: false });
+    await client.undo({});
+    expect((await client.listTags({})).map((entry) => entry.id)).not.toContain(tag.id);
+    await onNewVersion();
+    // The colour change would put the highlight back where it was in the old version: undo ends here.
+    expect(await client.getHistory({})).toMatchObject({ canUndo: false });
+    await expect(client.undo({})).rejects.toThrow('There is nothing to undo');
+    await onNewVersion();
+  });
+});
