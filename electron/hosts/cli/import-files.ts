@@ -31,13 +31,17 @@ export function pickDocument(documents: DocumentSummary[], which: string): Docum
   return found;
 }
 
-/** `json`: failures as JSON lines on stderr, and no progress lines among them. */
+/**
+ * `json`: each imported file as one JSON line on stdout (what was added, with the ids to use next),
+ * each failure as one on stderr, and no progress lines among them.
+ */
 export async function importFiles(client: ApiClient, files: string[], options: ImportOptions, out: (text: string) => void, json = false): Promise<void> {
   const versionOf = options.versionOf ? pickDocument(await client.listDocuments({}), options.versionOf).id : undefined;
   const failures: string[] = [];
   for (const file of files) {
     try {
-      out(`${await importOne(client, file, options, versionOf, !json)}\n`);
+      const imported = await importOne(client, file, options, versionOf, !json);
+      out(`${json ? JSON.stringify({ file, ...imported.value }) : imported.text}\n`);
     } catch (error) {
       failures.push(file);
       reportError(error, json, (text) => process.stderr.write(text), file);
@@ -48,7 +52,13 @@ export async function importFiles(client: ApiClient, files: string[], options: I
   }
 }
 
-async function importOne(client: ApiClient, file: string, options: ImportOptions, versionOf: string | undefined, progress: boolean): Promise<string> {
+/** One file imported: as a line for people, and as the values behind it. */
+interface Imported {
+  readonly text: string;
+  readonly value: Record<string, unknown>;
+}
+
+async function importOne(client: ApiClient, file: string, options: ImportOptions, versionOf: string | undefined, progress: boolean): Promise<Imported> {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new Error('no such file');
   refuseFileOverLimit(stat.size, maxImportBytesFromEnv());
@@ -57,7 +67,10 @@ async function importOne(client: ApiClient, file: string, options: ImportOptions
   if (exchangeFormatOf(fileName)) {
     const added = await client.importExchange({ fileName, data });
     const skipped = added.skipped.map((reason) => `\n  skipped: ${reason}`).join('');
-    return `imported ${file}: ${added.format}, ${added.annotations} annotations, ${added.tags} tags, ${added.notes} notes, ${added.claims} claims, ${added.documents} new documents${skipped}`;
+    return {
+      text: `imported ${file}: ${added.format}, ${added.annotations} annotations, ${added.tags} tags, ${added.notes} notes, ${added.claims} claims, ${added.documents} new documents${skipped}`,
+      value: added,
+    };
   }
   const encoding = options.encoding ? { encoding: options.encoding } : {};
   const inspection = await client.inspectImport({ fileName, data, ...encoding });
@@ -83,7 +96,16 @@ async function importOne(client: ApiClient, file: string, options: ImportOptions
     if (job.state === 'failed') throw new Error(job.error?.message ?? 'the import failed');
     if (job.state === 'done') {
       const detected = inspection.encoding ? `, ${job.encoding} (detected ${inspection.encoding.encoding})` : '';
-      return `imported ${file}: ${inspection.format}${detected} → document ${job.documentId}, version ${job.versionId}`;
+      return {
+        text: `imported ${file}: ${inspection.format}${detected} → document ${job.documentId}, version ${job.versionId}`,
+        value: {
+          format: inspection.format,
+          encoding: job.encoding,
+          detectedEncoding: inspection.encoding?.encoding ?? null,
+          documentId: job.documentId,
+          versionId: job.versionId,
+        },
+      };
     }
     if (progress && job.stage !== lastStage) {
       process.stderr.write(`  ${fileName}: ${job.stage} (${Math.round(job.progress * 100)}%)\n`);

@@ -133,6 +133,31 @@ describe('the sourcebench command', () => {
     expect(JSON.parse(sourcebench('--project', project, '--json', 'documents').stdout)).toHaveLength(before + 1);
   });
 
+  it('with --json, prints each imported file as a JSON line with the new ids, and each failure as one on stderr', () => {
+    const fixtures = path.join(repoRoot, 'tests', 'fixtures', 'import');
+    const result = sourcebench('--project', project, '--json', 'import', path.join(fixtures, 'ru-windows-1251.txt'), path.join(fixtures, 'scan.pdf'));
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([
+      {
+        file: path.join(fixtures, 'ru-windows-1251.txt'),
+        format: 'txt',
+        encoding: 'windows-1251',
+        detectedEncoding: 'windows-1251',
+        documentId: expect.any(String),
+        versionId: expect.any(String),
+      },
+    ]);
+    const documents = JSON.parse(sourcebench('--project', project, '--json', 'documents').stdout) as { id: string }[];
+    expect(documents.map((document) => document.id)).toContain(lines[0]!.documentId);
+    // The file's refusal, then the batch's outcome.
+    const failures = result.stderr.trim().split('\n').map((line) => JSON.parse(line) as { ok: boolean; error: { message: string; field?: string } });
+    expect(failures).toEqual([
+      { ok: false, error: expect.objectContaining({ field: path.join(fixtures, 'scan.pdf'), message: expect.stringContaining('OCR') }) },
+      { ok: false, error: expect.objectContaining({ message: '1 of 2 file(s) not imported; the project is unchanged for those.' }) },
+    ]);
+  });
+
   it('rejects an unknown command, pointing to the help', () => {
     const { code, stderr } = sourcebench('frobnicate');
     expect(code).toBe(2);
