@@ -50,6 +50,18 @@ async function passage(document: DocumentSummary, words: string) {
   return { versionId: document.currentVersionId, start, end: start + words.length };
 }
 
+/** Imports `text` as a new version of the Russian account, as Import… does; returns the new version's id. */
+async function importRevision(text: string): Promise<string> {
+  const { jobId } = await client.startImport({ fileName: 'revised.txt', data: Buffer.from(text, 'utf8').toString('base64'), versionOf: russian.id });
+  let job = await client.getImportJob({ jobId });
+  while (job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    job = await client.getImportJob({ jobId });
+  }
+  expect(job.state).toBe('done');
+  return job.versionId!;
+}
+
 describe('an annotation', () => {
   it('stores W3C selectors: the quote with 32 characters of context, and the position in code points', async () => {
     const text = await textOf(volkogonov);
@@ -184,23 +196,13 @@ describe('a new version of a document', () => {
     const later = await client.createAnnotation(await passage(russian, 'Киров был убит студентом-коммунистом'));
     const dropped = await client.createAnnotation(await passage(russian, second.slice(0, 60)));
 
-    const { jobId } = await client.startImport({
-      fileName: 'revised.txt',
-      data: Buffer.from(revised, 'utf8').toString('base64'),
-      versionOf: russian.id,
-    });
-    let job = await client.getImportJob({ jobId });
-    while (job.state === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      job = await client.getImportJob({ jobId });
-    }
-    expect(job.state).toBe('done');
-    const newText = (await client.getVersionContent({ versionId: job.versionId! })).text;
+    const versionId = await importRevision(revised);
+    const newText = (await client.getVersionContent({ versionId })).text;
     const after = await client.listAnnotations({ documentId: russian.id });
     const byId = new Map(after.map((annotation) => [annotation.id, annotation]));
     for (const annotation of [kept, later]) {
       const moved = byId.get(annotation.id)!;
-      expect(moved).toMatchObject({ status: 'anchored', versionId: job.versionId, color: annotation.color });
+      expect(moved).toMatchObject({ status: 'anchored', versionId, color: annotation.color });
       expect(newText.slice(moved.start!, moved.end!)).toBe(annotation.quote.exact);
       // The W3C selectors describe the passage in the version it now rests on, as an export writes them.
       const codePoints = [...newText];
@@ -218,17 +220,6 @@ describe('a new version of a document', () => {
 });
 
 describe('undo after a new version of a document', () => {
-  async function importRevision(text: string): Promise<string> {
-    const { jobId } = await client.startImport({ fileName: 'revised.txt', data: Buffer.from(text, 'utf8').toString('base64'), versionOf: russian.id });
-    let job = await client.getImportJob({ jobId });
-    while (job.state === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      job = await client.getImportJob({ jobId });
-    }
-    expect(job.state).toBe('done');
-    return job.versionId!;
-  }
-
   it('never puts a highlight back on the old version; changes made before it to other things can still be undone', async () => {
     const raw = (await import('node:fs')).readFileSync(path.join(corpusDir, '000_01da8a07c5673cc1.txt'), 'utf8');
     const highlight = await client.createAnnotation({ ...(await passage(russian, 'Надежда Аллилуева')), color: 'green' });

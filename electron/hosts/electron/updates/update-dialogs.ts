@@ -26,6 +26,7 @@ export function electronUpdateDialogs(window: () => BrowserWindow | null): Updat
         defaultId: 0,
         cancelId: 1,
       })) === 0,
-    failed: (message) => tell('warning', 'Software Update', message),
+    // The message says what failed and why; a heading above it would only repeat the title.
+    failed: (message) => tell('warning', message),
   };
 }
