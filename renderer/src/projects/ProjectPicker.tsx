@@ -9,7 +9,8 @@ import type { ProjectFile, ProjectState, RecentProject } from '../../../shared/p
 import { messageOf } from '../state/errors';
 import './projects.css';
 
-interface Props {
+/** What the picker shows and does, wherever it stands (the start page, the Projects dialog). */
+export interface PickerProps {
   readonly client: ApiClient;
   readonly state: ProjectState;
   /** A switch is under way: nothing else may start one. */
@@ -18,6 +19,9 @@ interface Props {
   readonly onOpen: (path: string) => Promise<void>;
   readonly onClearRecent: () => Promise<void>;
   readonly onNew: () => void;
+}
+
+interface Props extends PickerProps {
   /** h2 on the start page, h3 inside a dialog (whose title is the h2). */
   readonly headingLevel: 'h2' | 'h3';
 }

@@ -9,6 +9,7 @@ import type { ProjectState } from '../../../shared/projects';
 import { App } from '../App';
 import { messageOf } from '../state/errors';
 import { NewProjectDialog } from './NewProjectDialog';
+import type { PickerProps } from './ProjectPicker';
 import { switchProject, type ProjectExit } from './project-exit';
 import { ProjectsDialog } from './ProjectsDialog';
 import { ProjectStart } from './ProjectStart';
@@ -141,22 +142,19 @@ export function ProjectRoot({ client }: { client: ApiClient }) {
     );
   }
 
+  // One picker, on the start page without a project and in the Projects dialog with one.
+  const picker: PickerProps = { client, state, busy, onOpen: openProject, onClearRecent: clearRecent, onNew: () => setShown('new') };
   return (
     <>
       {open ? (
         <App key={open.path} client={client} project={open} onProjects={showProjects} onExit={registerExit} />
       ) : (
-        <ProjectStart client={client} state={state} busy={busy} onOpen={openProject} onClearRecent={clearRecent} onNew={() => setShown('new')} />
+        <ProjectStart {...picker} />
       )}
       {shown === 'projects' && open && (
         <ProjectsDialog
-          client={client}
-          state={state}
+          {...picker}
           project={open}
-          busy={busy}
-          onOpen={openProject}
-          onClearRecent={clearRecent}
-          onNew={() => setShown('new')}
           onSaveCopy={saveCopy}
           onCloseProject={closeProject}
           onClose={() => setShown(null)}

@@ -3,28 +3,22 @@
  * to it (save a copy, close), and the picker to open or start another.
  */
 import { useState } from 'react';
-import type { ApiClient } from '../../../shared/api';
-import type { ProjectFile, ProjectState } from '../../../shared/projects';
+import type { ProjectFile } from '../../../shared/projects';
 import { messageOf } from '../state/errors';
 import { Dialog } from '../workspace/Dialog';
-import { ProjectPicker } from './ProjectPicker';
+import { ProjectPicker, type PickerProps } from './ProjectPicker';
 import './projects.css';
 
-interface Props {
-  readonly client: ApiClient;
-  readonly state: ProjectState;
+interface Props extends PickerProps {
   readonly project: ProjectFile;
-  readonly busy: boolean;
-  readonly onOpen: (path: string) => Promise<void>;
-  readonly onClearRecent: () => Promise<void>;
-  readonly onNew: () => void;
   readonly onSaveCopy: () => void;
   /** Rejects with the server's message when the project cannot be closed (an import still running). */
   readonly onCloseProject: () => Promise<void>;
   readonly onClose: () => void;
 }
 
-export function ProjectsDialog({ client, state, project, busy, onOpen, onClearRecent, onNew, onSaveCopy, onCloseProject, onClose }: Props) {
+export function ProjectsDialog({ project, onSaveCopy, onCloseProject, onClose, ...picker }: Props) {
+  const { busy } = picker;
   const [closeError, setCloseError] = useState<string | null>(null);
   const closeProject = async () => {
     setCloseError(null);
@@ -54,15 +48,7 @@ export function ProjectsDialog({ client, state, project, busy, onOpen, onClearRe
           </p>
         )}
       </section>
-      <ProjectPicker
-        client={client}
-        state={state}
-        busy={busy}
-        onOpen={onOpen}
-        onClearRecent={onClearRecent}
-        onNew={onNew}
-        headingLevel="h3"
-      />
+      <ProjectPicker {...picker} headingLevel="h3" />
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>
           Close
