@@ -5,6 +5,7 @@
  * browser's own (new window, close window): a page cannot have them.
  */
 import { useEffect, useRef } from 'react';
+import { hasNativeMenu } from '../workspace/shortcuts';
 
 /** The menu's Open Recent, a double-clicked file and a second launch: `open-file:<absolute path>`. */
 const OPEN_FILE = 'open-file:';
@@ -26,7 +27,7 @@ export function useProjectCommands(commands: ProjectCommands): void {
 
   useEffect(() => {
     // In the desktop app the native menu owns these keys and sends its commands instead.
-    if (window.sourcebenchMenu) return;
+    if (hasNativeMenu()) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;

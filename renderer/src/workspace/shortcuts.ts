@@ -3,8 +3,13 @@
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const MOD = isMac ? '⌘' : 'Ctrl';
 
+/** Whether the page runs in the desktop app, whose native menu owns the workbench's keys and sends its commands. */
+export function hasNativeMenu(): boolean {
+  return typeof window !== 'undefined' && Boolean(window.sourcebenchMenu);
+}
+
 /** The desktop app's menu also has New and Close Project; a browser keeps Mod+N and Mod+Shift+W for its windows. */
-const desktop = typeof window !== 'undefined' && Boolean(window.sourcebenchMenu);
+const desktop = hasNativeMenu();
 
 export interface Shortcut {
   readonly keys: readonly string[];

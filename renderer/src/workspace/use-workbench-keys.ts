@@ -6,6 +6,7 @@
  * project. Kept apart from the shell so each key's owner is plain.
  */
 import { useEffect } from 'react';
+import { hasNativeMenu } from './shortcuts';
 import { hasOwnUndo, isTypingTarget, undoRedoOf } from './undo-keys';
 
 interface Commands {
@@ -23,7 +24,7 @@ interface Commands {
 export function useWorkbenchKeys({ undo, redo, openImport, openExport, openBackup, openShortcuts, openSearch, findInPane }: Commands): void {
   useEffect(() => {
     // In the desktop app the native menu owns Mod+Z, Mod+Shift+Z, Mod+Shift+I and Mod+E and sends them here.
-    const desktop = Boolean(window.sourcebenchMenu);
+    const desktop = hasNativeMenu();
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const mod = event.ctrlKey || event.metaKey;
